@@ -1,0 +1,1 @@
+"""Turn the report in seeds/ into the Markdown pages under docs/ (see README.md)."""

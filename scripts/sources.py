@@ -1,0 +1,219 @@
+"""Reading input files: the report text and the YAML data beside it.
+
+Only this module (and build.write_docs) touches the file system, so every later stage is a pure
+function that a test can call with a string.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, line_of
+
+# ---------------------------------------------------------------------------------------------
+# The report text
+
+
+def read_report_text(path: str | Path) -> tuple[str, list[str]]:
+    """Return the report as normalised text (UTF-8, no BOM, LF line ends) and notes on what was done.
+
+    GB18030 (which contains GBK and GB2312) is the only other encoding Chinese government texts come
+    in; a general detector guesses among dozens and can be wrong on short texts, so this tries the
+    two candidates explicitly and accepts GB18030 only when the result is plainly Chinese text.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(str(path), None, "no such file")
+    if not path.is_file():
+        raise InputError(str(path), None, "not a regular file")
+    data = path.read_bytes()
+    return decode_report(data, str(path))
+
+
+def decode_report(data: bytes, name: str) -> tuple[str, list[str]]:
+    notes: list[str] = []
+    if not data.strip():
+        raise InputError(name, None, "the file is empty")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError(name, line, "binary data (a NUL byte): not a text file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        notes.append("removed a UTF-8 byte order mark")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        text = _decode_gb18030(data, name, utf8_error)
+        notes.append("decoded as GB18030 (the file is not UTF-8)")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes.append("converted CRLF line endings to LF")
+    bad = next((i for i, ch in enumerate(text) if _is_control(ch)), None)
+    if bad is not None:
+        raise InputError(name, line_of(text, bad), f"control character U+{ord(text[bad]):04X}: not a plain text file")
+    return text, notes
+
+
+def _decode_gb18030(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> str:
+    line = data.count(b"\n", 0, utf8_error.start) + 1
+    refusal = InputError(
+        name, line, f"not UTF-8 (byte 0x{data[utf8_error.start]:02X}) and not clearly GB18030 either; convert it to UTF-8"
+    )
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise refusal from None
+    letters = [ch for ch in text if not ch.isspace()]
+    han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+    if not letters or han / len(letters) < 0.5 or any(_is_control(ch) for ch in text):
+        raise refusal
+    return text
+
+
+def _is_control(ch: str) -> bool:
+    return ch not in "\n\r\t" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML with line numbers
+
+
+class YamlMap(dict):
+    """A mapping that remembers the line of each key (PyYAML drops positions and silently keeps the
+    last of two duplicate keys; this small loader keeps positions and refuses duplicates)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class YamlList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
+    result = YamlMap()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, (str, int, float, bool)) or isinstance(key, bool):
+            raise InputError(loader.name, line, f"a key must be text, not {type(key).__name__}")
+        key = str(key)
+        if key in result:
+            raise InputError(loader.name, line, f"duplicate key {key!r} (first on line {result.key_lines[key]})")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlList:
+    result = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# Dates stay text: the site prints them as written, and a typo should not become a datetime.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse YAML text; any problem becomes one InputError naming the file and line."""
+    loader = _LineLoader(text)
+    loader.name = name
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(name, line, f"YAML syntax: {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise InputError(name, None, f"YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: str | Path) -> Any:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), None, "no such file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(str(path), line_of(error.object.decode("utf-8", "replace"), error.start), "not UTF-8") from None
+    return parse_yaml(text, str(path))
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking the shape of YAML data (a few lines of checks give clearer messages than a schema
+# library's generic ones, and keep file and line in every message)
+
+
+def line_in(container: Any, key: str | int | None = None) -> int | None:
+    if isinstance(container, YamlMap):
+        return container.key_lines.get(str(key), container.line) if key is not None else container.line
+    if isinstance(container, YamlList):
+        if isinstance(key, int) and 0 <= key < len(container.item_lines):
+            return container.item_lines[key]
+        return container.line
+    return None
+
+
+def expect_map(value: Any, name: str, what: str, line: int | None = None) -> YamlMap:
+    if not isinstance(value, dict):
+        raise InputError(name, line_in(value) or line, f"{what} must be a mapping, not {_kind(value)}")
+    return value  # type: ignore[return-value]
+
+
+def expect_list(value: Any, name: str, what: str, line: int | None = None) -> YamlList:
+    if not isinstance(value, list):
+        raise InputError(name, line_in(value) or line, f"{what} must be a list, not {_kind(value)}")
+    return value  # type: ignore[return-value]
+
+
+def check_keys(mapping: YamlMap, name: str, what: str, required: set[str], optional: set[str] = frozenset()) -> None:
+    for key in mapping:
+        if key not in required and key not in optional:
+            allowed = ", ".join(sorted(required | set(optional)))
+            raise InputError(name, line_in(mapping, key), f"{what}: unknown key {key!r} (allowed: {allowed})")
+    for key in sorted(required):
+        if key not in mapping:
+            raise InputError(name, mapping.line or None, f"{what}: missing key {key!r}")
+
+
+def text_field(mapping: YamlMap, key: str, name: str, what: str, *, optional: bool = False) -> str:
+    value = mapping.get(key)
+    if value is None and optional:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(name, line_in(mapping, key), f"{what}: {key!r} must be text, not {_kind(value)}")
+    value = str(value).strip()
+    if not value and not optional:
+        raise InputError(name, line_in(mapping, key), f"{what}: {key!r} is empty")
+    return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    for kind, word in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (str, "text"), ((int, float), "a number")):
+        if isinstance(value, kind):
+            return word
+    return type(value).__name__
