@@ -1,0 +1,91 @@
+"""The pipeline: read seeds/ → split → check summaries → render → write docs/.
+
+Only `load_site` reads files and only `write_docs` writes them; everything between is pure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+from .metadata import read_report_info
+from .render import Site, render_site
+from .sources import read_report_text, read_yaml
+from .splitter import split
+from .summaries import parse_summaries
+
+SUMMARIES = "summaries.en.yml"
+
+
+def load_site(seeds: Path) -> Site:
+    """Read and check every input under seeds/; raise InputError on the first problem."""
+    seeds = Path(seeds)
+    info = read_report_info(seeds / "report.yml")
+    text_path = seeds / info.text
+    text, notes = read_report_text(text_path)
+    report = split(text, info.layout, str(text_path), tuple(notes))
+    summaries_path = seeds / SUMMARIES
+    summaries = parse_summaries(read_yaml(summaries_path), str(summaries_path), report, text)
+    return Site(report=report, info=info, summaries=summaries)
+
+
+def render(seeds: Path) -> dict[str, str]:
+    return render_site(load_site(seeds))
+
+
+def build(seeds: Path, docs: Path) -> int:
+    pages = render(seeds)
+    write_docs(pages, Path(docs))
+    return len(pages)
+
+
+def write_docs(pages: dict[str, str], docs: Path) -> None:
+    """Replace docs/ with exactly these pages, all at once: the new tree is written beside it and
+    swapped in, so a failure leaves the old tree whole. Nothing is touched when nothing changed,
+    which keeps `mkdocs serve` from rebuilding in a loop."""
+    if not stale_files(pages, docs):
+        return
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{docs.name}-new-", dir=docs.parent))
+    try:
+        for rel_path, text in pages.items():
+            target = fresh / rel_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        old = None
+        if docs.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{docs.name}-old-", dir=docs.parent))
+            os.replace(docs, old / docs.name)
+        os.replace(fresh, docs)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+def stale_files(pages: dict[str, str | bytes], docs: Path) -> list[str]:
+    """Paths under docs/ that differ from the pages: changed, missing or not generated at all."""
+    docs = Path(docs)
+    stale = []
+    for rel_path, text in sorted(pages.items()):
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        target = docs / rel_path
+        if not target.is_file() or target.read_bytes() != data:
+            stale.append(rel_path)
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*")):
+            rel_path = path.relative_to(docs).as_posix()
+            if path.is_file() and rel_path not in pages:
+                stale.append(f"{rel_path} (not generated)")
+    return stale
+
+
+def check(seeds: Path, docs: Path) -> list[str]:
+    return stale_files(render(seeds), docs)
+
+
+__all__ = ["InputError", "build", "check", "load_site", "render", "write_docs", "stale_files"]

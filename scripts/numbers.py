@@ -1,0 +1,122 @@
+"""The figure check: every figure written in English must occur in the Chinese it summarises.
+
+How figures are normalised (both sides go through NFKC first, so full-width digits and ％ count):
+- Chinese: every Arabic number, times 10^4 when 万 follows, 10^8 for 亿, 10^12 for 万亿
+  (6038.15亿元 → 603815000000); runs of Chinese numerals (十件, 五百亿级) count too.
+- English: thousands separators are dropped; "thousand", "million", "billion", "trillion" multiply,
+  and so do 万/亿 in a Chinese original quoted in parentheses ("603.815 billion yuan (6,038.15亿元)").
+- Percent signs and units are ignored: a figure is its value (5.5% ↔ 5.5%).
+- A four-digit number from 1900 to 2099 with no separator is a year: it must occur somewhere in the
+  report, or be a bound of a plan period the report names (2021, 2025, 2026, 2030).
+- An ordinal that names a plan or a Party meeting ("15th Five-Year Plan", "20th Party Congress")
+  is a name, not a figure. Any other ordinal ("ranked 4th") is checked like a number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+PLAN_YEARS = {2021, 2025, 2026, 2030}
+CN_MULTIPLIER = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+EN_MULTIPLIER = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
+                 "trillion": Decimal(10) ** 12}
+CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+_CN_ARABIC = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万)?")
+_CN_NUMERAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)(万亿|亿|万)?")
+_EN_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:(st|nd|rd|th)\b)?"
+    r"(?:\s*(万亿|亿|万)|\s+(thousand|million|billion|trillion)\b)?"
+)
+_NAMED_ORDINAL = re.compile(
+    r"\s*(?:Five-Year Plan|Party Congress|Central Committee|National Congress|CPC Central Committee|"
+    r"Municipal People's Congress|National People's Congress|Plenary Session)"
+)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _key(value: Decimal) -> Decimal:
+    return value.normalize()
+
+
+def cn_numeral_value(run: str) -> int | None:
+    """Value of a run of Chinese numerals (十 → 10, 二十三 → 23, 五百 → 500, 一千二百 → 1200)."""
+    total, digit = 0, None
+    for ch in run:
+        if ch in CN_DIGIT:
+            if digit is not None:
+                return None  # two digits in a row (十四五) is a name, not a number
+            digit = CN_DIGIT[ch]
+        else:
+            unit = CN_UNIT[ch]
+            total += (1 if digit is None else digit) * unit
+            digit = None
+    if digit is not None:
+        total += digit
+    return total
+
+
+def chinese_figures(text: str) -> set[Decimal]:
+    """All figure values a Chinese text contains."""
+    text = _norm(text)
+    values: set[Decimal] = set()
+    for m in _CN_ARABIC.finditer(text):
+        values.add(_key(Decimal(m.group(1)) * CN_MULTIPLIER.get(m.group(2) or "", Decimal(1))))
+    for m in _CN_NUMERAL.finditer(text):
+        run, multiplier = m.group(1), CN_MULTIPLIER.get(m.group(2) or "", Decimal(1))
+        whole = cn_numeral_value(run)
+        if whole is not None:
+            values.add(_key(Decimal(whole) * multiplier))
+        for ch in run:  # each numeral alone too: 十四五 holds 十, 四, 五
+            if ch in CN_DIGIT:
+                values.add(_key(Decimal(CN_DIGIT[ch])))
+            else:
+                values.add(_key(Decimal(CN_UNIT[ch])))
+    return values
+
+
+def report_years(text: str) -> set[int]:
+    return {int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", _norm(text))}
+
+
+def english_figures(text: str) -> list[tuple[str, Decimal | None, bool]]:
+    """(as written, value, is_year) for each figure in an English text; value None for a named ordinal."""
+    text = _norm(text)
+    found = []
+    for m in _EN_NUMBER.finditer(text):
+        whole, fraction, ordinal, cn_mult, en_mult = m.groups()
+        written = m.group(0).strip()
+        if ordinal and _NAMED_ORDINAL.match(text, m.end()):
+            found.append((written, None, False))
+            continue
+        value = Decimal(whole.replace(",", "") + (fraction or ""))
+        multiplier = CN_MULTIPLIER.get(cn_mult or "") or EN_MULTIPLIER.get(en_mult or "") or Decimal(1)
+        is_year = (
+            "," not in whole and not fraction and not ordinal and multiplier == 1
+            and len(whole) == 4 and 1900 <= int(whole) <= 2099
+            and not text[m.end():m.end() + 1] in ("%",)
+        )
+        found.append((written, _key(value * multiplier), is_year))
+    return found
+
+
+def untraced(english: str, chinese: str, years: set[int]) -> list[str]:
+    """The figures of `english` that do not occur in `chinese` (years: those the whole report names)."""
+    allowed = chinese_figures(chinese)
+    missing = []
+    for written, value, is_year in english_figures(english):
+        if value is None:
+            continue
+        if is_year:
+            if int(value) not in years | PLAN_YEARS:
+                missing.append(written)
+        elif value not in allowed:
+            missing.append(written)
+    return missing
