@@ -101,7 +101,7 @@ def english_figures(text: str) -> list[tuple[str, Decimal | None, bool]]:
         is_year = (
             "," not in whole and not fraction and not ordinal and multiplier == 1
             and len(whole) == 4 and 1900 <= int(whole) <= 2099
-            and not text[m.end():m.end() + 1] in ("%",)
+            and text[m.end():m.end() + 1] not in ("%",)
         )
         found.append((written, _key(value * multiplier), is_year))
     return found

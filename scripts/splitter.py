@@ -155,7 +155,10 @@ def _split_part(number, marker, title, heading, line_no, body, rule: PartRule | 
             shown = f"（{section_match['num']}）"
             _check_sequence(n, numbers, "section", shown, name, line.number)
             numbers.append(n)
-            drafts.append(_numbered_draft(n, number, line, by_number.get(n), name))
+            draft, rest = _numbered_draft(n, number, line, by_number.get(n), name)
+            drafts.append(draft)
+            if rest:
+                _add_paragraphs(draft, rest, leads, name)
             continue
         if start_rule:
             if any(d.key == start_rule.key for d in drafts):
@@ -183,7 +186,8 @@ def _split_part(number, marker, title, heading, line_no, body, rule: PartRule | 
                 line=line_no, heading=heading, sections=sections)
 
 
-def _numbered_draft(n: int, part: int, line: _Line, rule: SectionRule | None, name: str) -> _Draft:
+def _numbered_draft(n: int, part: int, line: _Line, rule: SectionRule | None, name: str) -> tuple[_Draft, _Line | None]:
+    """The section that a （n） line opens, and the text after its heading sentence (if any)."""
     text = line.text
     end = SENTENCE_END.search(text)
     cut = end.end() if end else len(text)
@@ -195,10 +199,10 @@ def _numbered_draft(n: int, part: int, line: _Line, rule: SectionRule | None, na
     draft = _Draft(rule.slug if rule else f"section-{n}", str(n), n, title, marker, line.number,
                    Span(line.start, head_raw, "section-heading"), [], part)
     rest = text[cut:]
-    if rest.strip():
-        offset = cut + len(rest) - len(rest.lstrip())
-        draft.paragraphs.append(_paragraph(draft, _Line(line.start + offset, rest.strip(), line.number)))
-    return draft
+    if not rest.strip():
+        return draft, None
+    offset = cut + len(rest) - len(rest.lstrip())
+    return draft, _Line(line.start + offset, rest.strip(), line.number)
 
 
 def _paragraph(draft: _Draft, line: _Line, lead: str = "", item: int | None = None) -> Paragraph:

@@ -1,0 +1,41 @@
+# One command per task; `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help site pages serve test check lint bench clean
+
+help:  ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+pages: $(VENV)/.installed  ## regenerate docs/ from seeds/
+	$(PY) -m scripts build
+
+site: pages  ## install, regenerate docs/ and build site/ (both languages)
+	$(PY) -m mkdocs build --strict
+
+serve: pages  ## preview on http://127.0.0.1:8000/ (reloads when seeds/ or scripts/ change)
+	$(PY) -m mkdocs serve --watch seeds --watch scripts
+
+test: $(VENV)/.installed  ## run every test (browser tests skip without chromium)
+	$(PY) -m pytest
+
+check: $(VENV)/.installed  ## fail when docs/ is stale
+	$(PY) -m scripts check
+
+lint: $(VENV)/.installed  ## ruff
+	$(PY) -m ruff check scripts tests
+
+bench: $(VENV)/.installed  ## print build time, page weight, search index size, Lighthouse scores
+	$(PY) -m scripts.bench
+
+clean:  ## remove site/ and caches
+	rm -rf site .pytest_cache test-artifacts
