@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import InputError
+from .glossary import parse_glossary, sentence_location
 from .metadata import read_report_info
 from .render import Site, render_site
 from .sources import read_report_text, read_yaml
@@ -18,6 +19,7 @@ from .splitter import split
 from .summaries import parse_summaries
 
 SUMMARIES = "summaries.en.yml"
+GLOSSARY = "glossary.yml"
 
 
 def load_site(seeds: Path) -> Site:
@@ -29,7 +31,15 @@ def load_site(seeds: Path) -> Site:
     report = split(text, info.layout, str(text_path), tuple(notes))
     summaries_path = seeds / SUMMARIES
     summaries = parse_summaries(read_yaml(summaries_path), str(summaries_path), report, text)
-    return Site(report=report, info=info, summaries=summaries)
+    glossary = ()
+    glossary_path = seeds / GLOSSARY
+    if glossary_path.exists():
+        glossary = parse_glossary(read_yaml(glossary_path), str(glossary_path), report, text)
+        for entry in glossary:
+            if entry.sentence and sentence_location(report, entry.sentence) is None:
+                raise InputError(str(glossary_path), entry.line,
+                                 f"{entry.term}: the in-text sentence is not inside one paragraph of the report")
+    return Site(report=report, info=info, summaries=summaries, glossary=glossary)
 
 
 def render(seeds: Path) -> dict[str, str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .glossary import LEVELS, THEMES, Entry, anchors, occurrences, sentence_location
 from .metadata import ReportInfo
 from .model import Paragraph, Part, Report, Section
 from .navigation import NAV_FILE
@@ -28,7 +29,11 @@ class Site:
     report: Report
     info: ReportInfo
     summaries: dict[str, Summary]
-    extra_pages: dict[str, str] = field(default_factory=dict)  # pages other modules render (glossary, figures)
+    glossary: tuple[Entry, ...] = ()
+
+    @property
+    def glossary_anchors(self) -> dict[str, str]:
+        return anchors(self.glossary)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,7 +169,7 @@ def en_section_page(site: Site, section: Section) -> str:
             lines.append(f"- [{md_text(summary.headings[par.id])}](#{par.id}) ({md_text(chinese)})")
         lines.append("")
     lines += [
-        '<details class="quote chinese-original" lang="zh" markdown>',
+        '<details class="quote chinese-original" lang="zh" data-search-exclude markdown>',
         f"<summary>Chinese original: {html.escape(_section_heading(section))}</summary>",
         "",
         *chinese_body(section, headed=False),
@@ -369,7 +374,8 @@ def nav(site: Site) -> dict[str, list]:
         for part in site.report.parts:
             title = part.marker + part.title if lang == "zh" else (part.title_en or f"Part {part.number}")
             entries.append({title: [part_path(part), *(page_path(s) for s in part.sections)]})
-        entries += [p.split("/", 1)[1] for p in site.extra_pages if p.startswith(f"{lang}/") and p.count("/") == 1]
+        if site.glossary:
+            entries.append("glossary.md")
         entries.append("about.md")
         result[lang] = entries
     return result
@@ -389,6 +395,90 @@ def render_site(site: Site) -> dict[str, str]:
         for section in part.sections:
             pages[f"zh/{page_path(section)}"] = zh_section_page(site, section)
             pages[f"en/{page_path(section)}"] = en_section_page(site, section)
-    pages.update(site.extra_pages)
+    if site.glossary:
+        pages["zh/glossary.md"] = glossary_page(site, "zh")
+        pages["en/glossary.md"] = glossary_page(site, "en")
     pages[NAV_FILE] = yaml.safe_dump(nav(site), allow_unicode=True, sort_keys=False)
     return pages
+
+
+# ---------------------------------------------------------------------------------------------
+# The glossary
+
+GLOSSARY_LABELS = {
+    "zh": {"title": "术语表", "intro": "报告中的口号、数字概括和项目名称。每条给出拼音、英文译名、说明及其依据："
+           "报告原文列出的、外部来源列出的，或报告未作解释的。英文说明为非官方参考。",
+           "description": "贵阳市2026年政府工作报告中的口号、数字概括和项目名称：拼音、英文译名、说明及依据。",
+           "level": {"national": "国家", "Guizhou": "贵州省", "Guiyang": "贵阳市"}, "other": "其他"},
+    "en": {"title": "Glossary", "intro": "Slogans, numbered formulas and programme names in the report. Each entry gives the "
+           "pinyin, an English rendering, a note, and the evidence for what the term stands for: the report's own "
+           "words, a cited source, or neither (then the report does not define it and only a literal rendering is "
+           "given).",
+           "description": "Slogans and numbered formulas of the Guiyang Municipal Government Work Report 2026: pinyin, "
+           "English rendering, meaning and evidence.",
+           "level": {"national": "national", "Guizhou": "Guizhou province", "Guiyang": "Guiyang"}, "other": "Other"},
+}
+
+
+def glossary_page(site: Site, lang: str) -> str:
+    labels = GLOSSARY_LABELS[lang]
+    slugs = site.glossary_anchors
+    where = occurrences(site.report, site.glossary)
+    lines = [f"# {labels['title']}", "", labels["intro"], ""]
+    by_theme: dict[str, list[Entry]] = {}
+    for entry in site.glossary:
+        by_theme.setdefault(entry.theme or "", []).append(entry)
+    order = [t for t in THEMES if t in by_theme] + ([""] if "" in by_theme else [])
+    theme_title = (lambda t: THEMES[t][0 if lang == "zh" else 1] if t else labels["other"])
+    lines += [" · ".join(f"[{theme_title(t)}](#{t or 'other'})" for t in order), ""]
+    for theme in order:
+        lines += [f"## {theme_title(theme)} {{ #{theme or 'other'} }}", ""]
+        for entry in by_theme[theme]:
+            lines += _glossary_entry(site, entry, lang, slugs, where[entry.term])
+    title = labels["title"]
+    return front_matter(title, labels["description"]) + "\n".join(lines).rstrip() + "\n"
+
+
+def _glossary_entry(site: Site, entry: Entry, lang: str, slugs: dict[str, str], places) -> list[str]:
+    level = GLOSSARY_LABELS[lang]["level"].get(entry.level, "") if entry.level else ""
+    joined = entry.pinyin_plain.replace(" ", "")
+    meta = f'<span class="pinyin">{html.escape(entry.pinyin)}</span> · <span class="pinyin-plain">{html.escape(entry.pinyin_plain)}</span>'
+    if joined != entry.pinyin_plain:
+        meta += f' · <span class="pinyin-plain">{html.escape(joined)}</span>'
+    lines = [
+        f"### {md_text(entry.term)} {{ #{slugs[entry.term]} }}",
+        "",
+        f'<div class="glossary-entry" lang="en" markdown>',
+        "",
+        f"{meta}  ",
+        f"**{md_text(entry.english)}**" + (f" · {level}" if level else ""),
+        "",
+        md_text(entry.note),
+        "",
+    ]
+    if entry.evidence == "in-text":
+        located = sentence_location(site.report, entry.sentence)
+        link = f"[{located[1]}]({rel('glossary.md', located[0] + '.md')}#{located[1]})" if located else ""
+        lines += [f"**What it stands for, as the report spells it out** ({link}): " + _items(entry), ""]
+        lines += [f'> <span lang="zh">{md_text(entry.sentence)}</span>', ""]
+    elif entry.evidence == "sourced":
+        src = entry.source
+        lines += [f"**What it stands for, according to a cited source:** " + _items(entry), "",
+                  f"Source: {md_text(src.title)}, {md_text(src.publisher)}, {md_text(src.date)}, <{src.url}>.", ""]
+    else:
+        lines += [f"**Not defined in the report.** Literal rendering: {md_text(entry.literal)}.", ""]
+        if entry.context:
+            lines += [md_text(entry.context), ""]
+    if entry.caveat:
+        lines += [f"*Caveat:* {md_text(entry.caveat)}", ""]
+    if entry.related:
+        lines += ["Related: " + ", ".join(f"[{md_text(r)}](#{slugs[r]})" for r in entry.related), ""]
+    if places:
+        links = [f"[{pid}]({rel('glossary.md', sid + '.md')}#{pid})" for sid, pid in places]
+        lines += [f"Appears in ({len(places)}): " + ", ".join(links), ""]
+    lines += ["</div>", ""]
+    return lines
+
+
+def _items(entry: Entry) -> str:
+    return "; ".join(f'<span lang="zh">{md_text(zh)}</span> ({md_text(en)})' for zh, en in entry.items) + "."

@@ -1,0 +1,218 @@
+"""seeds/glossary.yml: slogans and numbered formulas, their evidence, and where they occur.
+
+The matcher is the one piece both the pages (tooltips) and the glossary ("appears in") use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from pypinyin import Style, pinyin
+
+from .errors import InputError
+from .model import Report
+from .numbers import report_years, untraced
+from .sources import YamlMap, check_keys, expect_list, expect_map, line_in, text_field
+
+EVIDENCE = ("in-text", "sourced", "not-defined")
+LEVELS = ("national", "Guizhou", "Guiyang")
+THEMES = {
+    "strategy-and-positioning": ("战略与定位", "Strategy and positioning"),
+    "party-and-governance": ("党建与政府建设", "Party and government"),
+    "industry-and-investment": ("产业与投资", "Industry and investment"),
+    "digital-economy": ("数字经济", "Digital economy"),
+    "business-environment": ("营商环境", "Business environment"),
+    "reform-and-opening-up": ("改革开放", "Reform and opening-up"),
+    "urban-development": ("城市建设", "Urban development"),
+    "rural-and-agriculture": ("乡村与农业", "Rural areas and agriculture"),
+    "environment": ("生态环境", "Environment"),
+    "livelihoods": ("民生", "Livelihoods"),
+    "talent-and-innovation": ("人才与创新", "Talent and innovation"),
+    "culture-tourism-and-brands": ("文旅与城市品牌", "Culture, tourism and city brands"),
+    "finance-and-risk": ("财政金融与风险", "Finance and risk"),
+}
+KEYS = {"term", "english", "note", "evidence"}
+OPTIONAL = {"level", "theme", "items", "sentence", "source", "caveat", "literal", "context", "related"}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    date: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    english: str
+    note: str
+    evidence: str  # in-text | sourced | not-defined
+    level: str = ""
+    theme: str = ""
+    items: tuple[tuple[str, str], ...] = ()  # (Chinese, English)
+    sentence: str = ""  # in-text: the report's words that spell the items out
+    source: Source | None = None
+    caveat: str = ""
+    literal: str = ""
+    context: str = ""
+    related: tuple[str, ...] = ()
+    line: int = 0
+
+    @cached_property
+    def pinyin(self) -> str:
+        return " ".join(s[0] for s in pinyin(self.term, style=Style.TONE, errors="default")).strip()
+
+    @cached_property
+    def pinyin_plain(self) -> str:
+        return " ".join(s[0] for s in pinyin(self.term, style=Style.NORMAL, errors="default")).strip()
+
+    @property
+    def tooltip(self) -> str:
+        """English rendering and the note's first sentence: what a reader sees on hover."""
+        first = re.match(r"(.+?[.!?])(\s|$)", self.note)
+        return f"{self.english} — {first.group(1) if first else self.note}"
+
+
+def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Entry, ...]:
+    entries_raw = expect_list(data, name, "glossary")
+    years = report_years(full_text)
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(entries_raw):
+        entry = _entry(expect_map(raw, name, "a glossary entry", line_in(entries_raw, i)), name, full_text, years)
+        if entry.term in seen:
+            raise InputError(name, entry.line, f"duplicate term {entry.term!r} (first on line {seen[entry.term]})")
+        seen[entry.term] = entry.line
+        entries.append(entry)
+    for entry in entries:
+        for other in entry.related:
+            if other not in seen:
+                raise InputError(name, entry.line, f"{entry.term}: related term {other!r} is not in the glossary")
+    return tuple(entries)
+
+
+def _entry(raw: YamlMap, name: str, full_text: str, years: set[int]) -> Entry:
+    term = text_field(raw, "term", name, "glossary entry") if "term" in raw else ""
+    what = f"glossary entry {term!r}" if term else "glossary entry"
+    check_keys(raw, name, what, KEYS, OPTIONAL)
+    if term not in full_text:
+        raise InputError(name, line_in(raw, "term"), f"term {term!r} does not occur in the report")
+    fields = {key: text_field(raw, key, name, what, optional=key not in KEYS)
+              for key in ("english", "note", "evidence", "level", "theme", "sentence", "caveat", "literal", "context")}
+    evidence = fields["evidence"]
+    if evidence not in EVIDENCE:
+        raise InputError(name, line_in(raw, "evidence"), f"{what}: evidence must be one of {', '.join(EVIDENCE)}")
+    if fields["level"] and fields["level"] not in LEVELS:
+        raise InputError(name, line_in(raw, "level"), f"{what}: level must be one of {', '.join(LEVELS)}")
+    if fields["theme"] and fields["theme"] not in THEMES:
+        raise InputError(name, line_in(raw, "theme"), f"{what}: unknown theme {fields['theme']!r}")
+    items = _items(raw, name, what)
+    source = _source(raw, name, what)
+    if items and evidence == "not-defined":
+        raise InputError(name, line_in(raw, "items"), f"{what}: items given without evidence (evidence is not-defined)")
+    if evidence in ("in-text", "sourced") and not items:
+        raise InputError(name, line_in(raw, "evidence"), f"{what}: evidence {evidence} needs the items it gives")
+    if evidence == "in-text":
+        if not fields["sentence"]:
+            raise InputError(name, line_in(raw, "evidence"), f"{what}: in-text evidence needs the report's sentence")
+        if fields["sentence"] not in full_text:
+            raise InputError(name, line_in(raw, "sentence"), f"{what}: the sentence is not in the report")
+    if evidence == "sourced" and source is None:
+        raise InputError(name, line_in(raw, "evidence"), f"{what}: sourced evidence needs a source")
+    if evidence == "not-defined" and not fields["literal"]:
+        raise InputError(name, line_in(raw, "evidence"), f"{what}: not-defined needs a literal rendering")
+    related = raw.get("related") or []
+    related_list = expect_list(related, name, f"{what}: related", line_in(raw, "related"))
+    for key in ("english", "note", "literal", "context", "caveat"):
+        missing = untraced(fields[key], full_text, years)
+        if missing:
+            raise InputError(name, line_in(raw, key), f"{what}: {', '.join(missing)} in {key!r} does not occur in the report")
+    return Entry(term=term, english=fields["english"], note=fields["note"], evidence=evidence, level=fields["level"],
+                 theme=fields["theme"], items=items, sentence=fields["sentence"], source=source, caveat=fields["caveat"],
+                 literal=fields["literal"], context=fields["context"], related=tuple(str(r) for r in related_list),
+                 line=raw.line)
+
+
+def _items(raw: YamlMap, name: str, what: str) -> tuple[tuple[str, str], ...]:
+    if "items" not in raw:
+        return ()
+    items_raw = expect_list(raw["items"], name, f"{what}: items", line_in(raw, "items"))
+    items = []
+    for i, item in enumerate(items_raw):
+        item = expect_map(item, name, f"{what}: an item", line_in(items_raw, i))
+        check_keys(item, name, f"{what}: item", {"zh", "en"})
+        items.append((text_field(item, "zh", name, what), text_field(item, "en", name, what)))
+    return tuple(items)
+
+
+def _source(raw: YamlMap, name: str, what: str) -> Source | None:
+    if "source" not in raw:
+        return None
+    source = expect_map(raw["source"], name, f"{what}: source", line_in(raw, "source"))
+    check_keys(source, name, f"{what}: source", {"title", "publisher", "date", "url"})
+    url = text_field(source, "url", name, what)
+    if not url.startswith(("https://", "http://")):
+        raise InputError(name, line_in(source, "url"), f"{what}: source url must start with https://")
+    return Source(*(text_field(source, key, name, what) for key in ("title", "publisher", "date")), url=url)
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching terms in text
+
+
+def matcher(terms) -> re.Pattern | None:
+    """Leftmost-longest matching of glossary terms, CJK-aware.
+
+    Python-Markdown's abbr wraps terms in \\b…\\b, and Python sees no word boundary between two Han
+    characters, so it misses most terms inside Chinese prose. An alternation sorted longest-first
+    matches at every position and prefers the longest term there (五个一办 over 五个一), which is
+    all that is needed; no library adds anything for a few hundred fixed strings.
+    """
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def find_terms(text: str, pattern: re.Pattern | None) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)] if pattern else []
+
+
+def anchors(entries: tuple[Entry, ...]) -> dict[str, str]:
+    """A stable, readable anchor per term, from its toneless pinyin (wu-ge-yi-ban)."""
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for entry in entries:
+        base = re.sub(r"[^a-z0-9]+", "-", entry.pinyin_plain.lower()).strip("-") or "term"
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        result[entry.term] = slug
+    return result
+
+
+def occurrences(report: Report, entries: tuple[Entry, ...]) -> dict[str, list[tuple[str, str]]]:
+    """For each term, the (section id, paragraph id) of every paragraph it occurs in, in order."""
+    pattern = matcher(e.term for e in entries)
+    found: dict[str, list[tuple[str, str]]] = {e.term: [] for e in entries}
+    for section in report.sections:
+        for par in section.paragraphs:
+            for term in dict.fromkeys(t for _, _, t in find_terms(par.raw, pattern)):
+                found[term].append((section.id, par.id))
+    return found
+
+
+def sentence_location(report: Report, sentence: str) -> tuple[str, str] | None:
+    """The paragraph where the sentence begins (a sentence may run on into a list's items)."""
+    for section in report.sections:
+        joined, starts = "", []
+        for par in section.paragraphs:
+            starts.append((len(joined), par.id))
+            joined += par.raw
+        at = joined.find(sentence)
+        if at >= 0:
+            return section.id, next(pid for start, pid in reversed(starts) if start <= at)
+    return None
