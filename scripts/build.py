@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import InputError
+from .figures import parse_figures
 from .glossary import parse_glossary, sentence_location
 from .metadata import read_report_info
 from .render import Site, render_site
@@ -20,6 +21,7 @@ from .summaries import parse_summaries
 
 SUMMARIES = "summaries.en.yml"
 GLOSSARY = "glossary.yml"
+FIGURES = "figures.yml"
 
 
 def load_site(seeds: Path) -> Site:
@@ -39,7 +41,11 @@ def load_site(seeds: Path) -> Site:
             if entry.sentence and sentence_location(report, entry.sentence) is None:
                 raise InputError(str(glossary_path), entry.line,
                                  f"{entry.term}: the in-text sentence is not inside one paragraph of the report")
-    return Site(report=report, info=info, summaries=summaries, glossary=glossary)
+    figures = ()
+    figures_path = seeds / FIGURES
+    if figures_path.exists():
+        figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text)
+    return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures)
 
 
 def render(seeds: Path) -> dict[str, str]:

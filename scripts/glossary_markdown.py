@@ -14,7 +14,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import STX, ETX
+from markdown.util import ETX, STX
 
 from .glossary import Entry, anchors, find_terms, matcher
 

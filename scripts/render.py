@@ -9,11 +9,13 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
-from .glossary import LEVELS, THEMES, Entry, anchors, occurrences, sentence_location
+from .charts import growth_chart, growth_rows
+from .figures import KINDS, QUALIFIERS, Figure, figures_csv, figures_json
+from .glossary import THEMES, Entry, anchors, occurrences, sentence_location
 from .metadata import ReportInfo
 from .model import Paragraph, Part, Report, Section
 from .navigation import NAV_FILE
@@ -30,6 +32,7 @@ class Site:
     info: ReportInfo
     summaries: dict[str, Summary]
     glossary: tuple[Entry, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     @property
     def glossary_anchors(self) -> dict[str, str]:
@@ -374,6 +377,8 @@ def nav(site: Site) -> dict[str, list]:
         for part in site.report.parts:
             title = part.marker + part.title if lang == "zh" else (part.title_en or f"Part {part.number}")
             entries.append({title: [part_path(part), *(page_path(s) for s in part.sections)]})
+        if site.figures:
+            entries.append("figures.md")
         if site.glossary:
             entries.append("glossary.md")
         entries.append("about.md")
@@ -398,6 +403,15 @@ def render_site(site: Site) -> dict[str, str]:
     if site.glossary:
         pages["zh/glossary.md"] = glossary_page(site, "zh")
         pages["en/glossary.md"] = glossary_page(site, "en")
+    if site.figures:
+        pages["zh/figures.md"] = figures_page(site, "zh")
+        pages["en/figures.md"] = figures_page(site, "en")
+        pages[f"{DOWNLOADS}/figures.csv"] = figures_csv(site.figures)
+        pages[f"{DOWNLOADS}/figures.json"] = figures_json(site.figures)
+        if growth_rows(site.figures):
+            for lang in ("zh", "en"):
+                pages[f"{CHARTS}/growth-{lang}.svg"] = growth_chart(site.figures, lang)
+    pages[f"{DOWNLOADS}/report.json"] = model_json(site)
     pages[NAV_FILE] = yaml.safe_dump(nav(site), allow_unicode=True, sort_keys=False)
     return pages
 
@@ -448,7 +462,7 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, slugs: dict[str, str], 
     lines = [
         f"### {md_text(entry.term)} {{ #{slugs[entry.term]} }}",
         "",
-        f'<div class="glossary-entry" lang="en" markdown>',
+        '<div class="glossary-entry" lang="en" markdown>',
         "",
         f"{meta}  ",
         f"**{md_text(entry.english)}**" + (f" · {level}" if level else ""),
@@ -463,7 +477,7 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, slugs: dict[str, str], 
         lines += [f'> <span lang="zh">{md_text(entry.sentence)}</span>', ""]
     elif entry.evidence == "sourced":
         src = entry.source
-        lines += [f"**What it stands for, according to a cited source:** " + _items(entry), "",
+        lines += ["**What it stands for, according to a cited source:** " + _items(entry), "",
                   f"Source: {md_text(src.title)}, {md_text(src.publisher)}, {md_text(src.date)}, <{src.url}>.", ""]
     else:
         lines += [f"**Not defined in the report.** Literal rendering: {md_text(entry.literal)}.", ""]
@@ -482,3 +496,75 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, slugs: dict[str, str], 
 
 def _items(entry: Entry) -> str:
     return "; ".join(f'<span lang="zh">{md_text(zh)}</span> ({md_text(en)})' for zh, en in entry.items) + "."
+
+
+# ---------------------------------------------------------------------------------------------
+# Key figures and downloads
+
+DOWNLOADS = "assets/downloads"
+CHARTS = "assets/charts"
+
+FIGURE_LABELS = {
+    "zh": {"title": "主要数据", "description": "贵阳市2026年政府工作报告中的目标和数据：2026年、“十五五”时期目标，2025年和“十四五”时期成绩，每项注明原文出处。",
+           "intro": "报告中的每一项数据，逐条注明原文词句和所在段落。", "downloads": "下载",
+           "columns": ("指标", "数值", "原文", "出处"), "chart": "2026年增长目标与此前实绩"},
+    "en": {"title": "Key figures", "description": "Targets and results in the Guiyang Municipal Government Work Report 2026, "
+           "each with the Chinese phrase and paragraph it comes from.",
+           "intro": "Every figure the report gives, each with the exact Chinese phrase and the paragraph it comes from. "
+           "Amounts in 亿 (100 million) and 万 (10,000) are converted; the original is shown beside them.",
+           "downloads": "Downloads", "columns": ("Indicator", "Figure", "Chinese original", "Source"),
+           "chart": "2026 growth targets beside earlier results"},
+}
+
+
+def figures_page(site: Site, lang: str) -> str:
+    labels = FIGURE_LABELS[lang]
+    here = "figures.md"
+    downloads = rel(here, f"../{DOWNLOADS}/x")[:-1]
+    lines = [f"# {labels['title']}", "", labels["intro"], "",
+             f"**{labels['downloads']}:** [figures.csv]({downloads}figures.csv) · [figures.json]({downloads}figures.json) · "
+             f"[report.json]({downloads}report.json)" + (" (the document model and the glossary)" if lang == "en" else "（全文结构与术语表）"), ""]
+    if growth_rows(site.figures):
+        chart = rel(here, f"../{CHARTS}/growth-{lang}.svg")
+        lines += [f"## {labels['chart']}", "", f"![{labels['chart']}]({chart})", ""]
+    for kind, titles in KINDS.items():
+        rows = [f for f in site.figures if f.kind == kind]
+        if not rows:
+            continue
+        title = titles[0 if lang == "zh" else 1]
+        lines += [f"## {title} {{ #{kind} }}", "", "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|---|"]
+        for f in rows:
+            link = f"[{f.paragraph}]({rel(here, f.section + '.md')}#{f.paragraph})"
+            if lang == "zh":
+                figure = f"{f.value}{f.unit}{QUALIFIERS[f.qualifier][0] if f.qualifier in ('about', 'over') else ''}"
+                if f.qualifier in ("at least", "exceed", "reach", "nearly"):
+                    figure = f"{QUALIFIERS[f.qualifier][0]}{f.value}{f.unit}"
+                lines.append(f"| {_cell(f.indicator_zh)} | {_cell(figure)} | {_cell(f.phrase)} | {link} |")
+            else:
+                qualifier = QUALIFIERS[f.qualifier][1]
+                figure = " ".join(x for x in (qualifier, f.english_value) if x)
+                if f.english_value != f"{f.value}{f.unit}".replace("％", "%"):
+                    figure += f" ({f.value}{f.unit})"
+                lines.append(f"| {_cell(f.indicator_en)} | {_cell(figure)} | <span lang=\"zh\">{_cell(f.phrase)}</span> | {link} |")
+        lines.append("")
+    return front_matter(labels["title"], labels["description"]) + "\n".join(lines).rstrip() + "\n"
+
+
+def _cell(text: str) -> str:
+    return md_text(text).replace("\n", " ")
+
+
+def model_json(site: Site) -> str:
+    """The whole document model and the glossary, for researchers (see the figures page)."""
+    import dataclasses
+    import json
+
+    report = dataclasses.asdict(site.report)
+    glossary = [{**{k: v for k, v in dataclasses.asdict(e).items() if k != "line"}, "pinyin": e.pinyin,
+                 "pinyin_plain": e.pinyin_plain} for e in site.glossary]
+    data = {"about": {"title_zh": site.info.title_zh, "title_en": site.info.title_en, "delivered": site.info.delivered,
+                      "source": site.info.source_zh, "published": site.info.published,
+                      "fields": "report: parts → sections → paragraphs (id = anchor on the section page, "
+                                "raw = exact source text, start = offset in the source); glossary: entries with evidence"},
+            "report": report, "glossary": glossary}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

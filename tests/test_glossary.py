@@ -1,0 +1,133 @@
+"""The glossary: entry checks with file and line, the CJK-aware matcher, the Markdown extension."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from scripts.build import load_site
+from scripts.errors import InputError
+from scripts.glossary import Entry, find_terms, matcher
+from scripts.glossary_markdown import GlossaryExtension
+from tests.conftest import copy_seeds
+
+
+def entry(term: str, english: str = "X", note: str = "A note.") -> Entry:
+    return Entry(term=term, english=english, note=note, evidence="not-defined", literal="x")
+
+
+TERMS = ["五个一", "五个一办", "城市大脑", "城市大脑2.0", "三公", "三公一透明", "人工智能+", "人工智能+政务服务", "营商环境"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("持续优化营商环境，", ["营商环境"]),
+        ("深化“五个一办”", ["五个一办"]),
+        ("产业“五个一”行动", ["五个一"]),
+        ("深化“城市大脑2.0”建设", ["城市大脑2.0"]),
+        ("“城市大脑”初步实现", ["城市大脑"]),
+        ("维护“三公一透明”竞争秩序", ["三公一透明"]),
+        ("“三公”经费压减", ["三公"]),
+        ("推进“人工智能+政务服务”", ["人工智能+政务服务"]),
+        ("实施“人工智能+”行动", ["人工智能+"]),
+    ],
+)
+def test_longest_term_wins_and_terms_between_han_characters_match(text, found):
+    assert [t for _, _, t in find_terms(text, matcher(TERMS))] == found
+
+
+def render(text: str, page: str = "zh/tasks/x.md") -> str:
+    ext = GlossaryExtension(tuple(entry(t, note="Note <b>bold</b> & more. Second.") for t in TERMS))
+    ext.page_src = page
+    return markdown.markdown(text, extensions=["attr_list", ext])
+
+
+def test_every_occurrence_gets_a_tooltip_and_the_first_a_link():
+    html = render("优化营商环境，改善营商环境。")
+    assert html.count('<abbr class="glossary-term"') == 2
+    assert html.count('href="../glossary.md#ying-shang-huan-jing"') == 1
+
+
+def test_terms_in_headings_links_and_code_are_left_alone():
+    html = render("## 营商环境\n\n[营商环境](x.md) `营商环境`\n")
+    assert "<abbr" not in html
+
+
+def test_html_in_a_note_is_escaped():
+    html = render("营商环境")
+    assert "Note &lt;b&gt;bold&lt;/b&gt; &amp; more." in html and "<b>" not in html
+
+
+def test_the_glossary_page_itself_links_nowhere():
+    assert "glossary.md#" not in render("营商环境", page="zh/glossary.md")
+
+
+def _edit(seeds, old: str, new: str) -> None:
+    path = seeds / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _error(seeds) -> InputError:
+    with pytest.raises(InputError) as caught:
+        load_site(seeds)
+    return caught.value
+
+
+def _line(seeds, error) -> str:
+    return (seeds / "glossary.yml").read_text(encoding="utf-8").splitlines()[error.line - 1]
+
+
+def test_a_term_not_in_the_report_is_an_error_with_its_line(tmp_path):
+    seeds = copy_seeds(tmp_path)
+    _edit(seeds, "- term: 四主四区\n", "- term: 四主五区\n")
+    error = _error(seeds)
+    assert "term '四主五区' does not occur in the report" in str(error)
+    assert "四主五区" in _line(seeds, error)
+
+
+def test_a_duplicate_term_is_an_error(tmp_path):
+    seeds = copy_seeds(tmp_path)
+    _edit(seeds, "- term: 四主四区\n", "- term: 四主四市\n")
+    assert "duplicate term '四主四市'" in str(_error(seeds))
+
+
+def test_an_entry_without_english_is_an_error(tmp_path):
+    seeds = copy_seeds(tmp_path)
+    _edit(seeds, "  english: Four Mains, Four Districts\n", "")
+    assert "missing key 'english'" in str(_error(seeds))
+
+
+def test_an_expansion_without_evidence_is_an_error(tmp_path):
+    seeds = copy_seeds(tmp_path)
+    _edit(seeds, "  evidence: not-defined\n  literal: four \"mains\"", "  items: [{zh: 甲, en: a}]\n  evidence: not-defined\n  literal: four \"mains\"")
+    assert "items given without evidence" in str(_error(seeds))
+
+
+def test_an_in_text_sentence_that_is_not_in_the_report_is_an_error(tmp_path):
+    seeds = copy_seeds(tmp_path)
+    text = (seeds / "glossary.yml").read_text(encoding="utf-8")
+    start = text.index("  sentence: ")
+    end = text.index("\n", start)
+    (seeds / "glossary.yml").write_text(text[:start] + "  sentence: 报告里没有这句话" + text[end:], encoding="utf-8")
+    error = _error(seeds)
+    assert "the sentence is not in the report" in str(error) and "报告里没有这句话" in _line(seeds, error)
+
+
+def test_every_entry_has_evidence_or_says_it_is_not_defined(site_data):
+    for e in site_data.glossary:
+        assert (e.evidence == "not-defined" and e.literal and not e.items) or (e.items and (e.sentence or e.source))
+
+
+def test_related_entries_link_both_ways_for_the_named_pairs(site_data):
+    by_term = {e.term: e for e in site_data.glossary}
+    assert {"一日办", "一周办", "一月办"} <= set(by_term["五个一办"].related)
+    assert "四主四区" in by_term["四主四市"].related
+    assert "城市大脑2.0" in by_term["城市大脑"].related
+
+
+def test_pinyin_is_generated_with_and_without_tones(site_data):
+    e = next(e for e in site_data.glossary if e.term == "五个一办")
+    assert e.pinyin == "wǔ gè yī bàn" and e.pinyin_plain == "wu ge yi ban"
