@@ -74,12 +74,16 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _element(self, term: str) -> etree.Element:
         entry = self.ext.entries[term]
-        abbr = etree.Element("abbr", {"title": entry.tooltip, "class": "glossary-term"})
+        abbr = etree.Element("abbr", {"class": "glossary-term"})
         abbr.text = term
         if term in self.linked or not self.ext.glossary_link:
+            abbr.set("title", entry.tooltip)
             return abbr
+        # The first occurrence is a link, and the link carries the title: Material shows a link's
+        # tooltip on keyboard focus as well as on hover.
         self.linked.add(term)
-        link = etree.Element("a", {"href": f"{self.ext.glossary_link}#{self.ext.anchors[term]}", "class": "glossary-link"})
+        link = etree.Element("a", {"href": f"{self.ext.glossary_link}#{self.ext.anchors[term]}", "class": "glossary-link",
+                                   "title": entry.tooltip})
         link.append(abbr)
         return link
 
