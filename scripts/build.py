@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import InputError
 from .figures import parse_figures
 from .glossary import parse_glossary, sentence_location
+from .investors import parse_investors
 from .metadata import read_report_info
 from .render import Site, render_site
 from .sources import read_report_text, read_yaml
@@ -22,6 +23,7 @@ from .summaries import parse_summaries
 SUMMARIES = "summaries.en.yml"
 GLOSSARY = "glossary.yml"
 FIGURES = "figures.yml"
+INVESTORS = "investors.yml"
 
 
 def load_site(seeds: Path) -> Site:
@@ -45,7 +47,11 @@ def load_site(seeds: Path) -> Site:
     figures_path = seeds / FIGURES
     if figures_path.exists():
         figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text)
-    return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures)
+    investors = ()
+    investors_path = seeds / INVESTORS
+    if investors_path.exists():
+        investors = parse_investors(read_yaml(investors_path), str(investors_path), report, text)
+    return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures, investors=investors)
 
 
 def render(seeds: Path) -> dict[str, str]:

@@ -16,6 +16,7 @@ import yaml
 from .charts import growth_chart, growth_rows
 from .figures import KINDS, QUALIFIERS, Figure, figures_csv, figures_json
 from .glossary import THEMES, Entry, anchors, occurrences, sentence_location
+from .investors import Group
 from .metadata import ReportInfo
 from .model import Paragraph, Part, Report, Section
 from .navigation import NAV_FILE
@@ -33,6 +34,7 @@ class Site:
     summaries: dict[str, Summary]
     glossary: tuple[Entry, ...] = ()
     figures: tuple[Figure, ...] = ()
+    investors: tuple[Group, ...] = ()
 
     @property
     def glossary_anchors(self) -> dict[str, str]:
@@ -379,6 +381,8 @@ def nav(site: Site) -> dict[str, list]:
             entries.append({title: [part_path(part), *(page_path(s) for s in part.sections)]})
         if site.figures:
             entries.append("figures.md")
+        if site.investors:
+            entries.append("investors.md")
         if site.glossary:
             entries.append("glossary.md")
         entries.append("about.md")
@@ -411,6 +415,9 @@ def render_site(site: Site) -> dict[str, str]:
         if growth_rows(site.figures):
             for lang in ("zh", "en"):
                 pages[f"{CHARTS}/growth-{lang}.svg"] = growth_chart(site.figures, lang)
+    if site.investors:
+        pages["zh/investors.md"] = investors_page(site, "zh")
+        pages["en/investors.md"] = investors_page(site, "en")
     pages[f"{DOWNLOADS}/report.json"] = model_json(site)
     pages[NAV_FILE] = yaml.safe_dump(nav(site), allow_unicode=True, sort_keys=False)
     return pages
@@ -568,3 +575,34 @@ def model_json(site: Site) -> str:
                                 "raw = exact source text, start = offset in the source); glossary: entries with evidence"},
             "report": report, "glossary": glossary}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# For investors
+
+INVESTOR_LABELS = {
+    "zh": {"title": "投资者参考", "description": "贵阳市2026年政府工作报告中与投资有关的内容：重点产业、项目和企业、招商引资、对外开放、营商环境，均链接原文段落。",
+           "intro": "按投资者关心的主题摘录报告原文，每条附英文说明并链接所在段落。仅列事实，不构成投资建议。"},
+    "en": {"title": "For investors", "description": "What the Guiyang Municipal Government Work Report 2026 says on sectors, "
+           "projects and companies, investment attraction, opening-up and the business environment, each linked to its paragraph.",
+           "intro": "What the report says on the topics investors ask about, each fact linked to the paragraph it comes from. "
+           "Facts only, as the report states them; nothing here is advice."},
+}
+
+
+def investors_page(site: Site, lang: str) -> str:
+    labels = INVESTOR_LABELS[lang]
+    here = "investors.md"
+    lines = [f"# {labels['title']}", "", labels["intro"], ""]
+    for group in site.investors:
+        lines += [f"## {md_text(group.title_zh if lang == 'zh' else group.title_en)} {{ #{group.key} }}", ""]
+        if group.intro_en and lang == "en":
+            lines += [md_text(group.intro_en), ""]
+        for fact in group.facts:
+            link = f"[{fact.paragraph}]({rel(here, fact.section + '.md')}#{fact.paragraph})"
+            if lang == "zh":
+                lines += [f"- {md_text(fact.zh)}（{link}）<br><span lang=\"en\" class=\"fact-en\">{md_text(fact.en)}</span>"]
+            else:
+                lines += [f"- {md_text(fact.en)} <span lang=\"zh\" class=\"fact-zh\">({md_text(fact.zh)})</span> {link}"]
+        lines.append("")
+    return front_matter(labels["title"], labels["description"]) + "\n".join(lines).rstrip() + "\n"

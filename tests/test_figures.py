@@ -94,3 +94,20 @@ def test_the_charts_are_svg_with_no_external_reference(site_data):
         assert not re.search(r"""(?:href|src)=["'](?!#)|url\((?!#)|@import""", svg)
     assert "地区生产总值增长" in pages["assets/charts/growth-zh.svg"]
     assert "GDP growth" in pages["assets/charts/growth-en.svg"]
+
+
+def test_every_investor_fact_quotes_its_paragraph(site_data):
+    paragraphs = {p.id: p for p in site_data.report.paragraphs}
+    facts = [f for g in site_data.investors for f in g.facts]
+    assert len(facts) >= 50 and all(f.zh in paragraphs[f.paragraph].raw for f in facts)
+    assert [g.key for g in site_data.investors] == ["sectors", "projects", "investment-attraction", "opening-up",
+                                                    "business-environment"]
+
+
+def test_an_investor_fact_whose_words_are_not_in_its_paragraph_stops_the_build(tmp_path):
+    seeds = copy_seeds(tmp_path)
+    path = seeds / "investors.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("zh: 新能源汽车产量25万辆以上", "zh: 新能源汽车产量35万辆以上", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="the Chinese words are not in paragraph p3-2-2"):
+        load_site(seeds)
