@@ -1,0 +1,21 @@
+"""axe-core (bundled with axe-playwright-python, no network) finds no violation on the main kinds
+of page in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGES = ["", "tasks/1-effective-demand/", "glossary/", "about/", "figures/", "investors/"]
+
+
+@pytest.mark.parametrize("path", [*PAGES, *(f"en/{p}" for p in PAGES)])
+def test_no_accessibility_violations(page, served, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(served + path)
+    results = Axe().run(page)
+    violations = [
+        f"{v['id']}: {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:3])
+        for v in results.response["violations"]
+    ]
+    assert not violations, "\n".join(violations)

@@ -1,0 +1,70 @@
+"""Search in a real browser: Chinese and English queries, results in the reader's language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+ZH_PAGE = "tasks/1-effective-demand/"
+EN_PAGE = "en/tasks/1-effective-demand/"
+
+# (query, page it is asked from, page that must be among the first three results)
+QUERIES = [
+    ("营商环境", ZH_PAGE, "tasks/3-business-environment/"),
+    ("数据标注", ZH_PAGE, "tasks/2-industrial-clusters/"),
+    ("磷化", ZH_PAGE, "review/14th-five-year-plan/"),
+    ("低空", ZH_PAGE, "tasks/2-industrial-clusters/"),
+    ("旅居", ZH_PAGE, "tasks/1-effective-demand/"),
+    ("城中村", ZH_PAGE, "tasks/5-urban-quality/"),
+    ("托育", ZH_PAGE, "tasks/8-livelihoods/"),
+    ("算力", ZH_PAGE, "tasks/2-industrial-clusters/"),
+    ("隐性债务", ZH_PAGE, "tasks/7-risks-and-stability/"),
+    ("五个一办", ZH_PAGE, "glossary/"),
+    ("四主四市", ZH_PAGE, "glossary/"),
+    ("wu ge yi ban", ZH_PAGE, "glossary/"),
+    ("wǔ gè yī bàn", ZH_PAGE, "glossary/"),
+    ("business environment", EN_PAGE, "en/tasks/3-business-environment/"),
+    ("tourism", EN_PAGE, "en/tasks/1-effective-demand/"),
+    ("new energy vehicles", EN_PAGE, "en/tasks/2-industrial-clusters/"),
+    ("data labelling", EN_PAGE, "en/tasks/2-industrial-clusters/"),
+    ("local government debt", EN_PAGE, "en/tasks/7-risks-and-stability/"),
+    ("computing power", EN_PAGE, "en/tasks/2-industrial-clusters/"),
+    ("livelihood projects", EN_PAGE, "en/tasks/8-livelihoods/"),
+    ("Five One-Stop Service Modes", EN_PAGE, "en/glossary/"),
+    ("sizhusishi", EN_PAGE, "en/glossary/"),
+    ("CATL", EN_PAGE, "en/tasks/1-effective-demand/"),
+]
+
+
+def search(page, served: str, start: str, query: str) -> list[str]:
+    """The distinct result pages, in order, as paths under the site prefix."""
+    page.goto(served + start)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # type() with Chinese fires no keyup, so Material never searches: fill, then a key press.
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    pages: list[str] = []
+    for href in page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)"):
+        path = re.sub(r"[?#].*$", "", href).split(served, 1)[-1]
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.mark.parametrize(("query", "start", "expected"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_query_finds_the_page_in_the_top_three(page, served, query, start, expected):
+    results = search(page, served, start, query)
+    assert expected in results[:3], results[:5]
+
+
+def test_english_pages_get_english_results_only(page, served):
+    results = search(page, served, EN_PAGE, "investment")
+    assert results and all(r.startswith("en/") for r in results), results
+
+
+def test_chinese_pages_get_chinese_results_only(page, served):
+    results = search(page, served, ZH_PAGE, "投资")
+    assert results and not any(r.startswith("en/") for r in results), results
