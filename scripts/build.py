@@ -89,6 +89,21 @@ def write_docs(pages: dict[str, str], docs: Path) -> None:
             shutil.rmtree(fresh, ignore_errors=True)
 
 
+def update_docs_in_place(pages: dict[str, str], docs: Path) -> list[str]:
+    """Write only the pages that changed and remove files that are no longer generated. Used by
+    `mkdocs serve`, whose file watcher would lose track of a docs/ folder swapped for a new one."""
+    stale = stale_files(pages, docs)
+    for entry in stale:
+        rel_path = entry.removesuffix(" (not generated)")
+        target = Path(docs) / rel_path
+        if entry.endswith(" (not generated)"):
+            target.unlink()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pages[rel_path].encode("utf-8"))
+    return stale
+
+
 def stale_files(pages: dict[str, str | bytes], docs: Path) -> list[str]:
     """Paths under docs/ that differ from the pages: changed, missing or not generated at all."""
     docs = Path(docs)

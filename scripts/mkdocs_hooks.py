@@ -1,11 +1,14 @@
-"""MkDocs hooks: the navigation from the document model, glossary tooltips, and one search
-index per language.
+"""MkDocs hooks: the navigation from the document model, glossary tooltips, one search index per
+language, the sitemap's language alternates and robots.txt; under `mkdocs serve`, docs/ is
+regenerated from seeds/ before each build.
 
-MkDocs loads this file by path, so it puts the project root on sys.path to import `scripts`.
+MkDocs loads this file by path (and restores sys.path afterwards), so the project root is put on
+sys.path whenever `scripts` is imported.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -13,17 +16,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts import navigation  # noqa: E402
-from scripts.build import load_site  # noqa: E402
-from scripts.errors import InputError  # noqa: E402
-from scripts.glossary_markdown import GlossaryExtension  # noqa: E402
-from scripts.search_index import write_split_index  # noqa: E402
-
 SEEDS = ROOT / "seeds"
-_glossary: GlossaryExtension | None = None
+_glossary = None  # the GlossaryExtension of the current build
+_serving = False
+
+
+def on_startup(command, dirty):
+    """Having this hook also keeps the module alive across `mkdocs serve` rebuilds."""
+    global _serving
+    _serving = command == "serve"
+
+
+def _pipeline(fresh: bool = False):
+    """The `scripts` package; re-imported when serving, so edits to scripts/ take effect."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    if fresh:
+        for name in [n for n in sys.modules if n == "scripts" or n.startswith("scripts.")]:
+            del sys.modules[name]
+    return importlib.import_module("scripts.pipeline_api")
 
 
 def _language(config) -> str:
@@ -34,15 +45,23 @@ def _language(config) -> str:
 @event_priority(-110)  # after mkdocs-static-i18n has set up the language being built
 def on_config(config):
     global _glossary
-    config.nav = navigation.nav_for(Path(config.docs_dir), _language(config))
-    if _glossary is None:
+    plugin = config.plugins.get("i18n")
+    first_pass = plugin is None or _language(config) == plugin.default_language
+    rebuild = _serving and first_pass
+    api = _pipeline(fresh=rebuild)
+    if _glossary is None or rebuild:
         try:
-            site = load_site(SEEDS)
-        except InputError as error:
+            site = api.load_site(SEEDS)
+        except api.InputError as error:
             raise PluginError(str(error)) from None
-        _glossary = GlossaryExtension(site.glossary)
-    if _glossary not in config.markdown_extensions:
-        config.markdown_extensions.append(_glossary)
+        if rebuild:
+            # `mkdocs serve --watch seeds --watch scripts`: regenerate docs/ before MkDocs reads it.
+            # Only changed files are written, so the rebuild this causes finds nothing to write.
+            api.update_docs_in_place(api.render_site(site), Path(config.docs_dir))
+        _glossary = api.GlossaryExtension(site.glossary)
+    config.nav = api.nav_for(Path(config.docs_dir), _language(config))
+    config.markdown_extensions = [e for e in config.markdown_extensions if type(e).__name__ != "GlossaryExtension"]
+    config.markdown_extensions.append(_glossary)
     return config
 
 
@@ -57,5 +76,7 @@ def on_post_build(config):
     plugin = config.plugins.get("i18n")
     if plugin is None or getattr(plugin, "building", False):
         return  # an inner pass of one language; the merged index comes after the last one
+    api = _pipeline()
     others = [lang for lang in plugin.build_languages if lang != plugin.default_language]
-    write_split_index(Path(config.site_dir), others)
+    api.write_split_index(Path(config.site_dir), others)
+    api.write_publishing_files(Path(config.site_dir), config.site_url or "/", plugin.default_language)

@@ -7,13 +7,9 @@ a missing browser fails them instead.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -24,59 +20,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def site_prefix() -> str:
-    """The path GitHub Pages serves the site under, from mkdocs.yml's site_url (e.g. /guiyang-2026/)."""
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url).path
-
-
 def chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser"):
         if path := shutil.which(name):
             return path
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-class _PagesHandler(SimpleHTTPRequestHandler):
-    """Serves site/ under the prefix only, and 404.html for anything missing, as GitHub Pages does."""
-
-    prefix = "/"
-    site = Path(".")
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(self.prefix):
-            return str(self.site / "__outside_the_prefix__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = self.site / "404.html"
-        if code == 404 and page.exists():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def served(built_site):
-    """Base URL of the built site, e.g. http://127.0.0.1:PORT/guiyang-2026/."""
-    prefix = site_prefix()
-    handler = type("Handler", (_PagesHandler,), {"prefix": prefix, "site": built_site})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
 
 
 @pytest.fixture(scope="session")
