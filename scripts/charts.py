@@ -6,10 +6,13 @@ labels and the build needs no CJK font; a fixed hash salt and no date keep the f
 
 from __future__ import annotations
 
+import hashlib
 import io
 import textwrap
 import warnings
 from decimal import Decimal
+from importlib.metadata import version
+from pathlib import Path
 
 from .figures import Figure
 
@@ -36,7 +39,24 @@ def growth_rows(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure | None
     return rows
 
 
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "charts"
+
+
 def growth_chart(figures: tuple[Figure, ...], lang: str) -> str:
+    """The chart, from a cache keyed by everything that shapes it when the same chart was drawn
+    before (importing matplotlib and drawing take about half the time of page generation)."""
+    key = hashlib.sha256(repr((growth_rows(figures), lang, LABELS, version("matplotlib"),
+                               Path(__file__).read_bytes())).encode("utf-8")).hexdigest()
+    cached = CACHE / f"{key}.svg"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    svg = _draw_growth_chart(figures, lang)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_text(svg, encoding="utf-8")
+    return svg
+
+
+def _draw_growth_chart(figures: tuple[Figure, ...], lang: str) -> str:
     import matplotlib
 
     matplotlib.use("Agg")

@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pypinyin import Style, pinyin
-
 from .errors import InputError
 from .model import Report
 from .numbers import report_years, untraced
@@ -64,17 +62,26 @@ class Entry:
 
     @cached_property
     def pinyin(self) -> str:
-        return " ".join(s[0] for s in pinyin(self.term, style=Style.TONE, errors="default")).strip()
+        return _pinyin(self.term, tones=True)
 
     @cached_property
     def pinyin_plain(self) -> str:
-        return " ".join(s[0] for s in pinyin(self.term, style=Style.NORMAL, errors="default")).strip()
+        return _pinyin(self.term, tones=False)
 
     @property
     def tooltip(self) -> str:
         """English rendering and the note's first sentence: what a reader sees on hover."""
         first = re.match(r"(.+?[.!?])(\s|$)", self.note)
         return f"{self.english} — {first.group(1) if first else self.note}"
+
+
+def _pinyin(term: str, tones: bool) -> str:
+    # imported here: pypinyin's dictionaries take a noticeable time to load, and the MkDocs build,
+    # which imports this module for the matcher, never needs them
+    from pypinyin import Style, pinyin
+
+    style = Style.TONE if tones else Style.NORMAL
+    return " ".join(s[0] for s in pinyin(term, style=style, errors="default")).strip()
 
 
 def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Entry, ...]:

@@ -8,15 +8,28 @@ code, the <summary> of a collapsed block, or an existing <abbr>.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from pathlib import Path
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
 from .glossary import Entry, anchors, find_terms, matcher
+
+TERMS_FILE = ".glossary.json"  # written beside the pages by render.py, read by the MkDocs hook
+
+
+def terms_json(entries: tuple[Entry, ...], pages: dict[str, str] | None = None) -> str:
+    """What the pages need of the glossary: each term's tooltip, and the page and anchor of its
+    entry (pages: term → path under docs/<lang>/)."""
+    slugs = anchors(entries)
+    data = {e.term: {"tooltip": e.tooltip, "page": (pages or {}).get(e.term, "glossary.md"), "anchor": slugs[e.term]}
+            for e in entries}
+    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "summary", "script", "style"}
 PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")  # stashed raw HTML: never look inside
@@ -73,17 +86,18 @@ class GlossaryTreeprocessor(Treeprocessor):
         return head, nodes
 
     def _element(self, term: str) -> etree.Element:
-        entry = self.ext.entries[term]
+        tooltip = self.ext.terms[term]["tooltip"]
         abbr = etree.Element("abbr", {"class": "glossary-term"})
         abbr.text = term
-        if term in self.linked or not self.ext.glossary_link:
-            abbr.set("title", entry.tooltip)
+        target = self.ext.link_to(self.ext.terms[term]["page"])
+        if term in self.linked or target is None:
+            abbr.set("title", tooltip)
             return abbr
         # The first occurrence is a link, and the link carries the title: Material shows a link's
         # tooltip on keyboard focus as well as on hover.
         self.linked.add(term)
-        link = etree.Element("a", {"href": f"{self.ext.glossary_link}#{self.ext.anchors[term]}", "class": "glossary-link",
-                                   "title": entry.tooltip})
+        link = etree.Element("a", {"href": f"{target}#{self.ext.terms[term]['anchor']}",
+                                   "class": "glossary-link", "title": tooltip})
         link.append(abbr)
         return link
 
@@ -93,23 +107,30 @@ class GlossaryExtension(Extension):
     so the first occurrence links to the glossary of the same language with a relative .md link
     that MkDocs then checks and rewrites."""
 
-    def __init__(self, entries: tuple[Entry, ...], glossary_page: str = "glossary.md", **kwargs) -> None:
+    def __init__(self, terms: dict[str, dict[str, str]], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.entries = {e.term: e for e in entries}
-        self.anchors = anchors(entries)
-        self.pattern = matcher(self.entries)
-        self.glossary_page = glossary_page
+        self.terms = terms  # term → {"tooltip", "page", "anchor"}, as terms_json writes them
+        self.pattern = matcher(self.terms)
         self.page_src = ""
 
-    @property
-    def glossary_link(self) -> str:
+    @classmethod
+    def from_entries(cls, entries: tuple[Entry, ...], pages: dict[str, str] | None = None) -> GlossaryExtension:
+        return cls(json.loads(terms_json(entries, pages)))
+
+    @classmethod
+    def from_docs(cls, docs: Path) -> GlossaryExtension:
+        path = Path(docs) / TERMS_FILE
+        return cls(json.loads(path.read_text(encoding="utf-8")) if path.exists() else {})
+
+    def link_to(self, page: str) -> str | None:
+        """Relative link from the current page to a glossary page of the same language; None on
+        pages of the glossary itself (their terms are entries or link to them already)."""
         if not self.page_src:
-            return ""
+            return None
         lang = self.page_src.split("/", 1)[0]
-        target = f"{lang}/{self.glossary_page}"
-        if self.page_src == target:
-            return ""  # on the glossary page itself, terms link to their entries by anchor
-        return posixpath.relpath(target, posixpath.dirname(self.page_src))
+        if self.page_src.startswith(f"{lang}/glossary/") or self.page_src == f"{lang}/glossary.md":
+            return None
+        return posixpath.relpath(f"{lang}/{page}", posixpath.dirname(self.page_src))
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         # After inline processing (20) and attr_list (8), before MkDocs' own link rewriting (0).

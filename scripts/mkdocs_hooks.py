@@ -27,14 +27,14 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-def _pipeline(fresh: bool = False):
-    """The `scripts` package; re-imported when serving, so edits to scripts/ take effect."""
+def _pipeline(module: str, fresh: bool = False):
+    """A module of the `scripts` package; re-imported when serving, so edits to scripts/ take effect."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     if fresh:
         for name in [n for n in sys.modules if n == "scripts" or n.startswith("scripts.")]:
             del sys.modules[name]
-    return importlib.import_module("scripts.pipeline_api")
+    return importlib.import_module(f"scripts.{module}")
 
 
 def _language(config) -> str:
@@ -48,21 +48,46 @@ def on_config(config):
     plugin = config.plugins.get("i18n")
     first_pass = plugin is None or _language(config) == plugin.default_language
     rebuild = _serving and first_pass
-    api = _pipeline(fresh=rebuild)
-    if _glossary is None or rebuild:
+    if rebuild:
+        # `mkdocs serve --watch seeds --watch scripts`: regenerate docs/ before MkDocs reads it.
+        # Only changed files are written, so the rebuild this causes finds nothing to write.
+        build = _pipeline("build", fresh=True)
         try:
-            site = api.load_site(SEEDS)
-        except api.InputError as error:
+            build.update_docs_in_place(build.render(SEEDS), Path(config.docs_dir))
+        except build.InputError as error:
             raise PluginError(str(error)) from None
-        if rebuild:
-            # `mkdocs serve --watch seeds --watch scripts`: regenerate docs/ before MkDocs reads it.
-            # Only changed files are written, so the rebuild this causes finds nothing to write.
-            api.update_docs_in_place(api.render_site(site), Path(config.docs_dir))
-        _glossary = api.GlossaryExtension(site.glossary)
-    config.nav = api.nav_for(Path(config.docs_dir), _language(config))
+    if _glossary is None or rebuild:
+        # The tooltips come from docs/ like the pages: a plain build reads nothing in seeds/.
+        _glossary = _pipeline("glossary_markdown").GlossaryExtension.from_docs(Path(config.docs_dir))
+    config.nav = _pipeline("navigation").nav_for(Path(config.docs_dir), _language(config))
     config.markdown_extensions = [e for e in config.markdown_extensions if type(e).__name__ != "GlossaryExtension"]
     config.markdown_extensions.append(_glossary)
     return config
+
+
+class _SharedBytecode:
+    """Jinja bytecode kept in memory across the language passes of one build: mkdocs-static-i18n
+    builds each language with a new environment, which would compile every template again."""
+
+    store: dict[str, bytes] = {}
+
+    def __new__(cls):
+        import jinja2
+
+        class Cache(jinja2.BytecodeCache):
+            def load_bytecode(self, bucket):
+                if bucket.key in cls.store:
+                    bucket.bytecode_from_string(cls.store[bucket.key])
+
+            def dump_bytecode(self, bucket):
+                cls.store[bucket.key] = bucket.bytecode_to_string()
+
+        return Cache()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _SharedBytecode()
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -76,7 +101,6 @@ def on_post_build(config):
     plugin = config.plugins.get("i18n")
     if plugin is None or getattr(plugin, "building", False):
         return  # an inner pass of one language; the merged index comes after the last one
-    api = _pipeline()
     others = [lang for lang in plugin.build_languages if lang != plugin.default_language]
-    api.write_split_index(Path(config.site_dir), others)
-    api.write_publishing_files(Path(config.site_dir), config.site_url or "/", plugin.default_language)
+    _pipeline("search_index").write_split_index(Path(config.site_dir), others)
+    _pipeline("publishing").write_publishing_files(Path(config.site_dir), config.site_url or "/", plugin.default_language)

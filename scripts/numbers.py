@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 PLAN_YEARS = {2021, 2025, 2026, 2030}
 CN_MULTIPLIER = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
@@ -63,7 +64,8 @@ def cn_numeral_value(run: str) -> int | None:
     return total
 
 
-def chinese_figures(text: str) -> set[Decimal]:
+@lru_cache(maxsize=256)  # the same section text is checked against many English strings
+def chinese_figures(text: str) -> frozenset[Decimal]:
     """All figure values a Chinese text contains."""
     text = _norm(text)
     values: set[Decimal] = set()
@@ -79,7 +81,7 @@ def chinese_figures(text: str) -> set[Decimal]:
                 values.add(_key(Decimal(CN_DIGIT[ch])))
             else:
                 values.add(_key(Decimal(CN_UNIT[ch])))
-    return values
+    return frozenset(values)
 
 
 def report_years(text: str) -> set[int]:

@@ -11,6 +11,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+# Material weighs a match in a heading 1000 times a match in the text. In English, where the
+# glossary headings carry renderings made of common words, any heading that shares one word with
+# a query (the entry "Two News" for "new energy vehicles") would outrank the section that is about
+# it; at 30 headings still lead and the text can speak too. Chinese keeps Material's weighting.
+TITLE_BOOST = {"en": 30}
+
 
 def split_index(index: dict, languages: list[str]) -> dict[str, dict]:
     """{"": default-language index, "en": English index, …} from one merged index."""
@@ -21,7 +27,13 @@ def split_index(index: dict, languages: list[str]) -> dict[str, dict]:
         if lang:
             doc = {**doc, "location": doc["location"][len(prefixes[lang]):]}
         buckets[lang].append(doc)
-    return {lang: {**index, "docs": docs} for lang, docs in buckets.items()}
+    result = {}
+    for lang, docs in buckets.items():
+        config = index["config"]
+        if lang in TITLE_BOOST:
+            config = {**config, "fields": {**config["fields"], "title": {"boost": TITLE_BOOST[lang]}}}
+        result[lang] = {**index, "config": config, "docs": docs}
+    return result
 
 
 def write_split_index(site_dir: Path, languages: list[str]) -> dict[str, Path]:

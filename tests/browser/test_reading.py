@@ -40,7 +40,7 @@ def test_the_first_occurrence_links_to_the_glossary_entry(page, served):
     page.goto(served + "tasks/3-business-environment/")
     page.locator("a.glossary-link", has_text="五个一办").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith("/glossary/#wu-ge-yi-ban")
+    assert page.url.endswith("/glossary/business-environment/#wu-ge-yi-ban")
     assert page.locator("#wu-ge-yi-ban").is_visible()
 
 

@@ -57,7 +57,9 @@ def search(page, served: str, start: str, query: str) -> list[str]:
 @pytest.mark.parametrize(("query", "start", "expected"), QUERIES, ids=[q for q, _, _ in QUERIES])
 def test_query_finds_the_page_in_the_top_three(page, served, query, start, expected):
     results = search(page, served, start, query)
-    assert expected in results[:3], results[:5]
+    # the glossary is a set of pages, one per theme: any of them holds the entry
+    top = [r if not r.startswith(expected) or not expected.endswith("glossary/") else expected for r in results[:3]]
+    assert expected in top, results[:5]
 
 
 def test_english_pages_get_english_results_only(page, served):
