@@ -79,7 +79,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             return None
         head = text[: spans[0][0]]
         nodes = []
-        for i, (start, stop, term) in enumerate(spans):
+        for i, (_start, stop, term) in enumerate(spans):
             node = self._element(term)
             node.tail = text[stop : spans[i + 1][0] if i + 1 < len(spans) else len(text)]
             nodes.append(node)

@@ -19,8 +19,8 @@ def complete_sitemap(xml: str, default_language: str) -> str:
     root = etree.fromstring(xml)
     for url in list(root):
         links = url.findall(f"{{{XHTML_NS}}}link")
-        default = next((l for l in links if l.get("hreflang") == default_language), None)
-        if default is not None and not any(l.get("hreflang") == "x-default" for l in links):
+        default = next((link for link in links if link.get("hreflang") == default_language), None)
+        if default is not None and not any(link.get("hreflang") == "x-default" for link in links):
             etree.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": "x-default", "href": default.get("href")})
             links = url.findall(f"{{{XHTML_NS}}}link")
         loc = url.find(f"{{{SITEMAP_NS}}}loc").text
