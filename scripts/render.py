@@ -52,14 +52,17 @@ class Site:
 # Markdown text helpers
 
 
-_LINE_START = re.compile(r"^(\s*)([#>+\-=*]|\d+[.)])")
+_BLOCK_MARK = re.compile(r"^(\s*)([#+\-])(?=\s|$)")  # a heading or list marker at the start of a line
+_ORDERED_MARK = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")  # "1. " would start an ordered list
 
 
 def md_text(text: str) -> str:
-    """Escape report text so that Markdown shows it as written (it is prose, never markup)."""
+    """Escape report or YAML text so that Markdown shows it as written (it is prose, never markup;
+    HTML in it shows as text)."""
     text = html.escape(text, quote=False)
     text = re.sub(r"([\\`*_\[\]{}|~])", r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _BLOCK_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _ORDERED_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def front_matter(title: str, description: str, search_boost: float | None = None, toc_depth: int | None = None) -> str:
@@ -149,7 +152,7 @@ def zh_section_page(site: Site, section: Section) -> str:
         '<div class="admonition abstract english-summary" lang="en" markdown>',
         '<p class="admonition-title">English summary</p>',
         "",
-        summary.summary,
+        md_text(summary.summary),
         "",
         f"[Read the English page: {md_text(summary.title)}]({cross_language(path, path, 'en')}){{ hreflang=en }}",
         "",
@@ -170,11 +173,11 @@ def en_section_page(site: Site, section: Section) -> str:
         "",
         "## Summary",
         "",
-        summary.summary,
+        md_text(summary.summary),
         "",
         "## Key points and figures",
         "",
-        *[f"- {point}" for point in summary.points],
+        *[f"- {md_text(point)}" for point in summary.points],
         "",
     ]
     headed = [p for p in section.paragraphs if p.id in summary.headings]
@@ -227,7 +230,7 @@ def en_part_page(site: Site, part: Part) -> str:
     lines = [f"# {md_text(title)}", "", f"<span lang=\"zh\">{md_text(part.marker + part.title)}</span>", ""]
     for section in part.sections:
         summary = site.summaries[section.id]
-        lines += [f"- [{md_text(summary.title)}]({rel(path, page_path(section))}): {first_sentence(summary.summary)}"]
+        lines += [f"- [{md_text(summary.title)}]({rel(path, page_path(section))}): {md_text(first_sentence(summary.summary))}"]
     return front_matter(title, f"{site.info.title_en}: {title}") + "\n".join(lines) + "\n"
 
 
@@ -238,7 +241,7 @@ def section_map(site: Site, path: str, lang: str) -> list[str]:
         lines += [f"### [{md_text(title)}]({rel(path, part_path(part))})", ""]
         for section in part.sections:
             summary = site.summaries[section.id]
-            label = _section_heading(section) if lang == "zh" else summary.title
+            label = _section_heading(section) if lang == "zh" else summary.title  # escaped below
             lines.append(f"- [{md_text(label)}]({rel(path, page_path(section))})")
         lines.append("")
     return lines
@@ -284,7 +287,7 @@ def en_home_page(site: Site) -> str:
     if targets and targets.id.rsplit("-", 1)[0] and "tasks/targets" in site.summaries:
         section = _section_of(report, targets)
         summary = site.summaries[section.id]
-        lines += ["## Headline targets for 2026", "", *[f"- {p}" for p in summary.points], "",
+        lines += ["## Headline targets for 2026", "", *[f"- {md_text(p)}" for p in summary.points], "",
                   f"From [the 2026 targets]({rel('index.md', page_path(section))}#{targets.id}).", ""]
     lines += ["## Sections", "", *section_map(site, "index.md", "en")]
     return front_matter(info.title_en, f"Unofficial English summary of the {info.title_en}, section by section, "
