@@ -123,8 +123,9 @@ def _section_rule(raw, raw_list, index: int, name: str) -> SectionRule:
     key = text_field(rule, "key", name, "section")
     if not SLUG.match(key):
         raise InputError(name, line_in(rule, "key"), f"section: key {key!r} may hold only a-z, 0-9 and '-'")
+    # errors about where a named section starts point at its `starts` line
     return SectionRule(slug=slug, key=key, starts=text_field(rule, "starts", name, "section"),
-                       title_zh=text_field(rule, "title_zh", name, "section"), line=rule.line)
+                       title_zh=text_field(rule, "title_zh", name, "section"), line=line_in(rule, "starts"))
 
 
 def _no_repeats(sections: tuple[SectionRule, ...], name: str, part: int) -> None:

@@ -6,6 +6,7 @@ function that a test can call with a string.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -143,7 +144,12 @@ def parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise InputError(name, line, f"YAML syntax: {error.problem or error.context}") from None
+        message = f"YAML syntax: {error.problem or error.context}"
+        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+            # "while parsing a flow sequence" → where the unclosed thing began
+            what = re.sub(r"^while parsing (an? )?", "", error.context).strip()
+            message += f" (in the {what} that starts on line {error.context_mark.line + 1})"
+        raise InputError(name, line, message) from None
     except yaml.YAMLError as error:
         raise InputError(name, None, f"YAML: {error}") from None
     finally:

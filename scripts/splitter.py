@@ -113,6 +113,8 @@ def _front_titles(front: list[_Line]) -> tuple[str, str]:
             title = bare
         elif not subtitle and bare[:1] in "(（" and bare[-1:] in ")）":
             subtitle = bare[1:-1].strip()
+        elif not subtitle and bare.startswith("——"):  # ——2025年1月20日在…上 (news-agency layout)
+            subtitle = bare.lstrip("—").strip()
     return title, subtitle
 
 

@@ -1,0 +1,118 @@
+"""The splitter on the usual shapes of Chinese government work reports, each a small synthetic
+report in tests/reports/, read and split as `python -m scripts split FILE` does."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.sources import decode_report, read_report_text
+from scripts.splitter import split
+from tests.conftest import ROOT
+from tests.test_splitter import pieces_join
+
+REPORTS = Path(__file__).parent / "reports"
+
+
+def model(name: str):
+    text, notes = read_report_text(REPORTS / name)
+    report = split(text, name=name)
+    assert pieces_join(report, text) == text  # lossless, whatever the shape
+    return report
+
+
+def outline(report) -> list[tuple[int, list[str]]]:
+    return [(part.number, [s.id for s in part.sections]) for part in report.parts]
+
+
+def test_bold_part_headings_numbered_sections_inline_items():
+    report = model("bold-parts.txt")
+    assert report.title == "2025年政府工作报告"
+    assert outline(report) == [(1, ["part-1/intro"]), (2, ["part-2/section-1", "part-2/section-2"])]
+    items = [p for p in report.parts[1].sections[1].paragraphs if p.item]
+    assert [(p.id, p.text) for p in items] == [("p2-2-1-1", "新建学校5所。"), ("p2-2-1-2", "新增就业1万人。")]
+
+
+def test_plain_headings_single_newlines_and_numbered_lines():
+    report = model("plain-single-newlines.txt")
+    assert report.title == ""
+    assert outline(report) == [(1, ["part-1/intro"]), (2, ["part-2/section-1", "part-2/section-2"]), (3, ["part-3/intro"])]
+    assert [p.raw for p in report.parts[0].sections[0].paragraphs] == ["过去一年成绩显著。", "经济稳中有进。"]
+    assert [(p.item, p.text) for p in report.parts[1].sections[1].paragraphs] == [(1, "新建学校。"), (2, "新建医院。")]
+
+
+def test_four_parts_headed_di_yi_bu_fen():
+    report = model("four-parts-di-yi-bu-fen.txt")
+    assert [(p.number, p.marker, p.title) for p in report.parts] == [
+        (1, "第一部分", "2024年工作回顾"), (2, "第二部分", "“十五五”时期主要目标"), (3, "第三部分", "2025年重点任务"),
+        (4, "第四部分", "加强政府自身建设")]
+
+
+def test_a_news_agency_lead_before_the_title_stays_in_front():
+    report = model("news-agency-lead.txt")
+    assert report.title == "政府工作报告"
+    assert report.subtitle == "2025年1月20日在某市人民代表大会上"
+    assert report.front[0].raw.startswith("新华社某地1月20日电")
+    assert [s.title for s in report.parts[1].sections] == ["抓产业", "抓民生"]
+
+
+def test_no_title_line():
+    report = model("no-title.txt")
+    assert (report.title, report.subtitle, report.front) == ("", "", ())
+    assert len(report.parts) == 3
+
+
+def test_crlf_line_endings_are_normalised():
+    data = (REPORTS / "bold-parts.txt").read_bytes().replace(b"\n", b"\r\n")
+    text, notes = decode_report(data, "crlf.txt")
+    assert "\r" not in text and "converted CRLF line endings to LF" in notes
+    assert outline(split(text)) == outline(model("bold-parts.txt"))
+
+
+def test_a_bom_is_removed():
+    text, notes = decode_report(b"\xef\xbb\xbf" + (REPORTS / "no-title.txt").read_bytes(), "bom.txt")
+    assert text.startswith("一、工作回顾") and "removed a UTF-8 byte order mark" in notes
+
+
+def test_gb18030_is_decoded_and_said():
+    data = (REPORTS / "bold-parts.txt").read_text(encoding="utf-8").encode("gb18030")
+    text, notes = decode_report(data, "gbk.txt")
+    assert text == (REPORTS / "bold-parts.txt").read_text(encoding="utf-8")
+    assert notes == ["decoded as GB18030 (the file is not UTF-8)"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))
+def test_split_command_prints_the_model_as_json(name):
+    result = subprocess.run([sys.executable, "-m", "scripts", "split", str(REPORTS / name)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["parts"] and all(s["paragraphs"] or s["heading"] for p in data["parts"] for s in p["sections"])
+
+
+def test_another_report_builds_from_its_text_metadata_and_summaries_alone(tmp_path):
+    """The glossary, figures and investors files are optional; a report needs its text,
+    report.yml (the layout in it is optional too) and an English summary per section."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "other.zh.txt").write_bytes((REPORTS / "plain-single-newlines.txt").read_bytes())
+    (seeds / "report.yml").write_text(
+        "text: other.zh.txt\ntitle_zh: 某市政府工作报告\ntitle_en: Work Report of a City\ncity_zh: 某市\ncity_en: A City\n"
+        "delivered: 2025-01-10\nvenue_zh: 某市人民代表大会\nvenue_en: the Municipal People's Congress\n"
+        "source_zh: 某市日报\nsource_en: City Daily\npublished: 2025-01-11\n", encoding="utf-8")
+    sections = ["part-1/intro", "part-2/section-1", "part-2/section-2", "part-3/intro"]
+    (seeds / "summaries.en.yml").write_text("".join(
+        f"{s}:\n  title: A section\n  summary: The report describes this section.\n  points: [A point]\n" for s in sections),
+        encoding="utf-8")
+    docs = tmp_path / "docs"
+    result = subprocess.run([sys.executable, "-m", "scripts", "build", "--seeds", str(seeds), "--docs", str(docs)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    assert "zh/part-2/section-1.md" in built and "en/part-2/section-1.md" in built
+    assert not any("glossary" in p or "figures" in p or "investors" in p for p in built)
+    assert "扩大投资。投资增长5%。" in (docs / "zh/part-2/section-1.md").read_text(encoding="utf-8")
