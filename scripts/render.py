@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import yaml
 
 from .charts import growth_chart, growth_rows
-from .figures import KINDS, QUALIFIERS, Figure, figures_csv, figures_json
+from .figures import FIELD_DOCS, KINDS, QUALIFIERS, Figure, figures_csv, figures_json
 from .glossary import THEMES, Entry, anchors, occurrences, sentence_location
 from .glossary_markdown import TERMS_FILE, terms_json
 from .investors import Group
@@ -562,13 +562,16 @@ CHARTS = "assets/charts"
 FIGURE_LABELS = {
     "zh": {"title": "主要数据", "description": "贵阳市2026年政府工作报告中的目标和数据：2026年、“十五五”时期目标，2025年和“十四五”时期成绩，每项注明原文出处。",
            "intro": "报告中的每一项数据，逐条注明原文词句和所在段落。", "downloads": "下载",
-           "columns": ("指标", "数值", "原文", "出处"), "chart": "2026年增长目标与此前实绩"},
+           "columns": ("指标", "数值", "原文", "出处"), "chart": "2026年增长目标与此前实绩",
+           "fields": "下载文件的字段", "fields_intro": "figures.csv（UTF-8，逗号分隔）与 figures.json 的字段相同，列名固定："},
     "en": {"title": "Key figures", "description": "Targets and results in the Guiyang Municipal Government Work Report 2026, "
            "each with the Chinese phrase and paragraph it comes from.",
            "intro": "Every figure the report gives, each with the exact Chinese phrase and the paragraph it comes from. "
            "Amounts in 亿 (100 million) and 万 (10,000) are converted; the original is shown beside them.",
            "downloads": "Downloads", "columns": ("Indicator", "Figure", "Chinese original", "Source"),
-           "chart": "2026 growth targets beside earlier results"},
+           "chart": "2026 growth targets beside earlier results",
+           "fields": "Fields of the downloads", "fields_intro": "figures.csv (UTF-8, comma-separated, one header row) and "
+           "figures.json have the same fields, under stable names:"},
 }
 
 
@@ -602,6 +605,9 @@ def figures_page(site: Site, lang: str) -> str:
                     figure += f" ({f.value}{f.unit})"
                 lines.append(f"| {_cell(f.indicator_en)} | {_cell(figure)} | <span lang=\"zh\">{_cell(f.phrase)}</span> | {link} |")
         lines.append("")
+    lines += [f"## {labels['fields']} {{ #fields }}", "", labels["fields_intro"], ""]
+    lines += [f"- `{name}`: " + (md_text(doc) if lang == "en" else f'<span lang="en">{md_text(doc)}</span>')
+              for name, doc in FIELD_DOCS.items()]
     return front_matter(labels["title"], labels["description"], TABLE_BOOST) + "\n".join(lines).rstrip() + "\n"
 
 
