@@ -109,6 +109,11 @@ def cross_language(from_page: str, to_page: str, to_lang: str) -> str:
 # Section pages
 
 
+def _paragraphs(text: str) -> str:
+    """A summary in paragraphs: a blank line in the YAML (a newline once folded) starts a new one."""
+    return "\n\n".join(md_text(part.strip()) for part in text.split("\n") if part.strip())
+
+
 def _section_heading(section: Section) -> str:
     return f"{section.marker}{section.title}"
 
@@ -152,7 +157,7 @@ def zh_section_page(site: Site, section: Section) -> str:
         '<div class="admonition abstract english-summary" lang="en" markdown>',
         '<p class="admonition-title">English summary</p>',
         "",
-        md_text(summary.summary),
+        _paragraphs(summary.summary),
         "",
         f"[Read the English page: {md_text(summary.title)}]({cross_language(path, path, 'en')}){{ hreflang=en }}",
         "",
@@ -173,7 +178,7 @@ def en_section_page(site: Site, section: Section) -> str:
         "",
         "## Summary",
         "",
-        md_text(summary.summary),
+        _paragraphs(summary.summary),
         "",
         "## Key points and figures",
         "",
@@ -263,7 +268,7 @@ def zh_home_page(site: Site) -> str:
         page = page_path(_section_of(report, targets))
         lines += ["## 2026年主要预期目标", "", f"> {md_text(targets.text)}", ">",
                   f"> —— [{targets.id}]({rel('index.md', page)}#{targets.id})", ""]
-    lines += ["## 报告各部分", "", *section_map(site, "index.md", "zh")]
+    lines += [*_reference_links(site, "zh"), "## 报告各部分", "", *section_map(site, "index.md", "zh")]
     return front_matter(info.title_zh, f"{info.title_zh}全文，分章节刊出，附英文摘要。") + "\n".join(lines).rstrip() + "\n"
 
 
@@ -284,19 +289,29 @@ def en_home_page(site: Site) -> str:
         f"- **Published:** {md_text(info.source_en)} ({md_text(info.source_zh)}), {info.published}.",
         "",
     ]
-    if targets and targets.id.rsplit("-", 1)[0] and "tasks/targets" in site.summaries:
+    if targets:
         section = _section_of(report, targets)
         summary = site.summaries[section.id]
         lines += ["## Headline targets for 2026", "", *[f"- {md_text(p)}" for p in summary.points], "",
                   f"From [the 2026 targets]({rel('index.md', page_path(section))}#{targets.id}).", ""]
-    lines += ["## Sections", "", *section_map(site, "index.md", "en")]
+    lines += [*_reference_links(site, "en"), "## Sections", "", *section_map(site, "index.md", "en")]
     return front_matter(info.title_en, f"Unofficial English summary of the {info.title_en}, section by section, "
                         "with the Chinese original.") + "\n".join(lines).rstrip() + "\n"
 
 
+def _reference_links(site: Site, lang: str) -> list[str]:
+    """The pages beside the report's own: figures, investors, glossary (those the seeds provide)."""
+    names = {"zh": ("主要数据", "投资者参考", "术语表", "另见"), "en": ("Key figures", "For investors", "Glossary", "See also")}[lang]
+    links = [f"[{name}]({page})" for name, page, present in zip(
+        names[:3], ("figures.md", "investors.md", GLOSSARY_INDEX), (site.figures, site.investors, site.glossary)) if present]
+    colon = "：" if lang == "zh" else ":"
+    return [f"**{names[3]}{colon}** " + " · ".join(links), ""] if links else []
+
+
 def _targets_paragraph(report: Report) -> Paragraph | None:
-    """The paragraph that lists the year's main expected targets (主要预期目标)."""
-    return next((p for p in report.paragraphs if "主要预期目标是" in p.text), None)
+    """The paragraph that lists this year's main expected targets (今年…主要预期目标是), not the
+    five-year plan's, which come earlier in the report."""
+    return next((p for p in report.paragraphs if "主要预期目标" in p.text and "今年" in p.text), None)
 
 
 def _section_of(report: Report, par: Paragraph) -> Section:

@@ -47,6 +47,14 @@ def copy_seeds(tmp_path: Path) -> Path:
     return target
 
 
+def edit_seed(seeds: Path, name: str, old: str, new: str) -> None:
+    """Replace the first `old` in seeds/<name> (which must hold it) by `new`."""
+    path = seeds / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as `make site` builds it (from the committed docs/), in a temporary folder."""

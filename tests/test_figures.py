@@ -13,14 +13,7 @@ from scripts.build import load_site
 from scripts.errors import InputError
 from scripts.figures import FIELDS, KINDS, figures_csv, figures_json
 from scripts.render import render_site
-from tests.conftest import copy_seeds
-
-
-def _edit(seeds, old: str, new: str) -> None:
-    path = seeds / "figures.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from tests.conftest import copy_seeds, edit_seed
 
 
 def test_every_kind_has_records(site_data):
@@ -36,14 +29,14 @@ def test_the_main_2026_targets_are_all_there(site_data):
 
 def test_a_phrase_not_in_its_paragraph_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, 'phrase: "地区生产总值增长5.5%左右"', 'phrase: "地区生产总值增长6.5%左右"')
+    edit_seed(seeds, "figures.yml", 'phrase: "地区生产总值增长5.5%左右"', 'phrase: "地区生产总值增长6.5%左右"')
     with pytest.raises(InputError, match="the phrase is not in paragraph p3-targets-2"):
         load_site(seeds)
 
 
 def test_a_value_that_does_not_match_the_phrase_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "  value: 5.5\n", "  value: 5.6\n")
+    edit_seed(seeds, "figures.yml", "  value: 5.5\n", "  value: 5.6\n")
     with pytest.raises(InputError) as caught:
         load_site(seeds)
     assert "does not hold the value 5.6%" in str(caught.value)
@@ -52,7 +45,7 @@ def test_a_value_that_does_not_match_the_phrase_stops_the_build(tmp_path):
 
 def test_a_unit_that_does_not_follow_the_value_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, '  value: 5.5\n  unit: "%"', '  value: 5.5\n  unit: "亿元"')
+    edit_seed(seeds, "figures.yml", '  value: 5.5\n  unit: "%"', '  value: 5.5\n  unit: "亿元"')
     with pytest.raises(InputError, match="does not hold the value 5.5亿元"):
         load_site(seeds)
 
@@ -106,8 +99,6 @@ def test_every_investor_fact_quotes_its_paragraph(site_data):
 
 def test_an_investor_fact_whose_words_are_not_in_its_paragraph_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
-    path = seeds / "investors.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("zh: 新能源汽车产量25万辆以上", "zh: 新能源汽车产量35万辆以上", 1), encoding="utf-8")
+    edit_seed(seeds, "investors.yml", "zh: 新能源汽车产量25万辆以上", "zh: 新能源汽车产量35万辆以上")
     with pytest.raises(InputError, match="the Chinese words are not in paragraph p3-2-2"):
         load_site(seeds)

@@ -9,7 +9,7 @@ from scripts.build import load_site
 from scripts.errors import InputError
 from scripts.glossary import Entry, find_terms, matcher
 from scripts.glossary_markdown import GlossaryExtension
-from tests.conftest import copy_seeds
+from tests.conftest import copy_seeds, edit_seed
 
 
 def entry(term: str, english: str = "X", note: str = "A note.") -> Entry:
@@ -63,12 +63,6 @@ def test_glossary_pages_themselves_link_nowhere():
     assert "glossary.md#" not in render("营商环境", page="zh/glossary/business-environment.md")
 
 
-def _edit(seeds, old: str, new: str) -> None:
-    path = seeds / "glossary.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 def _error(seeds) -> InputError:
     with pytest.raises(InputError) as caught:
@@ -82,7 +76,7 @@ def _line(seeds, error) -> str:
 
 def test_a_term_not_in_the_report_is_an_error_with_its_line(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "- term: 四主四区\n", "- term: 四主五区\n")
+    edit_seed(seeds, "glossary.yml", "- term: 四主四区\n", "- term: 四主五区\n")
     error = _error(seeds)
     assert "term '四主五区' does not occur in the report" in str(error)
     assert "四主五区" in _line(seeds, error)
@@ -90,19 +84,19 @@ def test_a_term_not_in_the_report_is_an_error_with_its_line(tmp_path):
 
 def test_a_duplicate_term_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "- term: 四主四区\n", "- term: 四主四市\n")
+    edit_seed(seeds, "glossary.yml", "- term: 四主四区\n", "- term: 四主四市\n")
     assert "duplicate term '四主四市'" in str(_error(seeds))
 
 
 def test_an_entry_without_english_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "  english: Four Mains, Four Districts\n", "")
+    edit_seed(seeds, "glossary.yml", "  english: Four Mains, Four Districts\n", "")
     assert "missing key 'english'" in str(_error(seeds))
 
 
 def test_an_expansion_without_evidence_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "  evidence: not-defined\n  literal: four \"mains\"", "  items: [{zh: 甲, en: a}]\n  evidence: not-defined\n  literal: four \"mains\"")
+    edit_seed(seeds, "glossary.yml", "  evidence: not-defined\n  literal: four \"mains\"", "  items: [{zh: 甲, en: a}]\n  evidence: not-defined\n  literal: four \"mains\"")
     assert "items given without evidence" in str(_error(seeds))
 
 

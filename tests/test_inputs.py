@@ -14,7 +14,7 @@ import pytest
 from scripts.build import load_site
 from scripts.glossary_markdown import GlossaryExtension
 from scripts.render import render_site
-from tests.conftest import ROOT, copy_seeds
+from tests.conftest import ROOT, copy_seeds, edit_seed
 
 SEED = "guiyang-2026.zh.txt"
 
@@ -113,12 +113,6 @@ def build_with(tmp_path: Path, edit) -> tuple[subprocess.CompletedProcess, Path,
     return result, seeds, untouched
 
 
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def line_of(path: Path, fragment: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
 
@@ -151,7 +145,7 @@ CASES = [
 @pytest.mark.parametrize(("file", "old", "new", "fragment", "words"), CASES,
                          ids=[f"{c[0]}:{c[4][:30]}" for c in CASES])
 def test_a_bad_seed_stops_the_build_with_file_and_line_and_leaves_docs(tmp_path, file, old, new, fragment, words):
-    result, seeds, untouched = build_with(tmp_path, lambda seeds: replace(seeds / file, old, new))
+    result, seeds, untouched = build_with(tmp_path, lambda seeds: edit_seed(seeds, file, old, new))
     path = seeds / file
     line = line_of(path, fragment.rstrip("\n")) if fragment else None
     if fragment is None:
@@ -163,8 +157,8 @@ def test_a_bad_seed_stops_the_build_with_file_and_line_and_leaves_docs(tmp_path,
 
 def test_yaml_text_with_html_shows_as_text_on_the_pages(tmp_path):
     seeds = copy_seeds(tmp_path)
-    replace(seeds / "glossary.yml", "  note: >-\n    Guiyang's core work approach", "  note: >-\n    <script>alert(1)</script> Guiyang's core work approach")
-    replace(seeds / "summaries.en.yml", "  title: Review of 2025\n", "  title: Review of <b>2025</b>\n")
+    edit_seed(seeds, "glossary.yml", "  note: >-\n    Guiyang's core work approach", "  note: >-\n    <script>alert(1)</script> Guiyang's core work approach")
+    edit_seed(seeds, "summaries.en.yml", "  title: Review of 2025\n", "  title: Review of <b>2025</b>\n")
     site = load_site(seeds)
     pages = render_site(site)
     extension = GlossaryExtension.from_entries(site.glossary)

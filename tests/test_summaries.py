@@ -6,14 +6,7 @@ import pytest
 
 from scripts.build import load_site
 from scripts.errors import InputError
-from tests.conftest import copy_seeds
-
-
-def _edit(seeds, old: str, new: str) -> None:
-    path = seeds / "summaries.en.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from tests.conftest import copy_seeds, edit_seed
 
 
 def test_every_section_has_a_summary_that_passes_the_figure_check(site_data):
@@ -22,7 +15,7 @@ def test_every_section_has_a_summary_that_passes_the_figure_check(site_data):
 
 def test_a_missing_summary_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "tasks/closing:", "tasks/closing-not-here:")
+    edit_seed(seeds, "summaries.en.yml", "tasks/closing:", "tasks/closing-not-here:")
     with pytest.raises(InputError, match="unknown section 'tasks/closing-not-here'"):
         load_site(seeds)
 
@@ -38,7 +31,7 @@ def test_a_section_without_summary_is_named(tmp_path):
 
 def test_a_wrong_figure_stops_the_build_with_file_and_line(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "GDP growth of 5.1%", "GDP growth of 5.9%")
+    edit_seed(seeds, "summaries.en.yml", "GDP growth of 5.1%", "GDP growth of 5.9%")
     with pytest.raises(InputError) as caught:
         load_site(seeds)
     assert "5.9" in str(caught.value) and "does not occur in the section's Chinese text" in str(caught.value)
@@ -48,6 +41,6 @@ def test_a_wrong_figure_stops_the_build_with_file_and_line(tmp_path):
 
 def test_a_heading_for_an_unknown_paragraph_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
-    _edit(seeds, "    p1-2025-3:", "    p1-2025-99:")
+    edit_seed(seeds, "summaries.en.yml", "    p1-2025-3:", "    p1-2025-99:")
     with pytest.raises(InputError, match="p1-2025-99"):
         load_site(seeds)
