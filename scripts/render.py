@@ -109,6 +109,13 @@ def cross_language(from_page: str, to_page: str, to_lang: str) -> str:
 # Section pages
 
 
+def _zh(markdown: str, page_lang: str, css: str = "") -> str:
+    """Chinese quoted on a page: marked lang="zh"; on English pages also left out of the search
+    index (the Chinese pages index the same words, and English readers search in English)."""
+    attrs = ' lang="zh"' + (f' class="{css}"' if css else "") + (" data-search-exclude" if page_lang == "en" else "")
+    return f"<span{attrs}>{markdown}</span>"
+
+
 def _paragraphs(text: str) -> str:
     """A summary in paragraphs: a blank line in the YAML (a newline once folded) starts a new one."""
     return "\n\n".join(md_text(part.strip()) for part in text.split("\n") if part.strip())
@@ -511,7 +518,7 @@ def glossary_pages(site: Site, lang: str) -> dict[str, str]:
         index += [f"## [{title}]({rel(GLOSSARY_INDEX, page)}) {{ #{theme} }}", ""]
         index += [", ".join(f"[{md_text(e.term)}]({rel(GLOSSARY_INDEX, page)}#{slugs[e.term]})"
                             + (f' <span lang="en">({md_text(e.english)})</span>' if lang == "en" else "") for e in entries), ""]
-        lines = [f"# {labels['title']}: {title}", ""]
+        lines = [f"# {labels['title']}{'：' if lang == 'zh' else ': '}{title}", ""]
         for entry in entries:
             lines += _glossary_entry(site, entry, lang, page, slugs, where[entry.term])
         description = f"{labels['title']}: {title} ({len(entries)} {labels['entries']})"
@@ -543,7 +550,7 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
         located = sentence_location(site.report, entry.sentence)
         link = f"[{located[1]}]({rel(here, located[0] + '.md')}#{located[1]})" if located else ""
         lines += [f"**{labels['in-text']}** ({link}): " + _items(entry, lang), ""]
-        lines += [f'> <span lang="zh">{md_text(entry.sentence)}</span>', ""]
+        lines += [f"> {_zh(md_text(entry.sentence), lang)}", ""]
     elif entry.evidence == "sourced":
         src = entry.source
         lines += [f"**{labels['sourced']}:** " + _items(entry, lang), "",
@@ -565,7 +572,7 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
 
 def _items(entry: Entry, lang: str) -> str:
     wrap = (lambda t: md_text(t)) if lang == "en" else (lambda t: f'<span lang="en">{md_text(t)}</span>')
-    return "; ".join(f'<span lang="zh">{md_text(zh)}</span> ({wrap(en)})' for zh, en in entry.items) + "."
+    return "; ".join(f"{_zh(md_text(zh), lang)} ({wrap(en)})" for zh, en in entry.items) + "."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -618,7 +625,7 @@ def figures_page(site: Site, lang: str) -> str:
                 figure = " ".join(x for x in (qualifier, f.english_value) if x)
                 if f.english_value != f"{f.value}{f.unit}".replace("％", "%"):
                     figure += f" ({f.value}{f.unit})"
-                lines.append(f"| {_cell(f.indicator_en)} | {_cell(figure)} | <span lang=\"zh\">{_cell(f.phrase)}</span> | {link} |")
+                lines.append(f"| {_cell(f.indicator_en)} | {_cell(figure)} | {_zh(_cell(f.phrase), lang)} | {link} |")
         lines.append("")
     lines += [f"## {labels['fields']} {{ #fields }}", "", labels["fields_intro"], ""]
     lines += [f"- `{name}`: " + (md_text(doc) if lang == "en" else f'<span lang="en">{md_text(doc)}</span>')
@@ -672,6 +679,6 @@ def investors_page(site: Site, lang: str) -> str:
             if lang == "zh":
                 lines += [f"- {md_text(fact.zh)}（{link}）<br><span lang=\"en\" class=\"fact-en\">{md_text(fact.en)}</span>"]
             else:
-                lines += [f"- {md_text(fact.en)} <span lang=\"zh\" class=\"fact-zh\">({md_text(fact.zh)})</span> {link}"]
+                lines += [f"- {md_text(fact.en)} {_zh('(' + md_text(fact.zh) + ')', lang, 'fact-zh')} {link}"]
         lines.append("")
     return front_matter(labels["title"], labels["description"]) + "\n".join(lines).rstrip() + "\n"
