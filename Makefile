@@ -20,9 +20,12 @@ pages: $(VENV)/.installed  ## regenerate docs/ from seeds/
 	$(PY) -m scripts build
 
 site: pages  ## install, regenerate docs/ and build site/ (both languages)
-	$(PY) -m mkdocs build --strict
+	@# built beside site/ and swapped in, so a failed build leaves the old site/ whole
+	rm -rf .site-new
+	$(PY) -m mkdocs build --strict --site-dir .site-new
+	rm -rf site && mv .site-new site
 
-serve: pages  ## preview on http://127.0.0.1:8000/ (reloads when seeds/ or scripts/ change)
+serve: pages  ## preview on http://127.0.0.1:8000/guiyang-2026/ (reloads when seeds/ or scripts/ change)
 	$(PY) -m mkdocs serve --watch seeds --watch scripts
 
 test: $(VENV)/.installed  ## run every test (browser tests skip without chromium)
@@ -38,4 +41,4 @@ bench: $(VENV)/.installed  ## print build time, page weight, search index size, 
 	$(PY) -m scripts.bench
 
 clean:  ## remove site/ and caches
-	rm -rf site .pytest_cache test-artifacts
+	rm -rf site .site-new .pytest_cache test-artifacts

@@ -102,3 +102,10 @@ def test_an_investor_fact_whose_words_are_not_in_its_paragraph_stops_the_build(t
     edit_seed(seeds, "investors.yml", "zh: 新能源汽车产量25万辆以上", "zh: 新能源汽车产量35万辆以上")
     with pytest.raises(InputError, match="the Chinese words are not in paragraph p3-2-2"):
         load_site(seeds)
+
+
+def test_every_unit_has_an_english_reading(site_data):
+    from scripts.figures import UNITS_EN
+
+    assert sorted({f.unit for f in site_data.figures} - set(UNITS_EN)) == []
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in f.english_value) for f in site_data.figures)
