@@ -57,6 +57,8 @@ class ReportInfo:
     source_en: str
     published: str
     official_url: str
+    contents_en: str = ""  # what the report covers, for the English home page
+    delivered_by_en: str = ""  # on whose behalf it was delivered, as the report says
     layout: Layout = field(default_factory=Layout)
 
 
@@ -71,13 +73,16 @@ def read_report_info(path: str | Path) -> ReportInfo:
 
 def parse_report_info(data, name: str) -> ReportInfo:
     data = expect_map(data, name, "report.yml")
-    check_keys(data, name, "report", INFO_KEYS, {"official_url", "lead_patterns", "parts"})
+    check_keys(data, name, "report", INFO_KEYS, {"official_url", "contents_en", "delivered_by_en", "lead_patterns", "parts"})
     values = {key: text_field(data, key, name, "report") for key in INFO_KEYS}
     for key in ("delivered", "published"):
         if not DATE.match(values[key]):
             raise InputError(name, line_in(data, key), f"report: {key!r} must be a date like 2026-01-19")
     official_url = text_field(data, "official_url", name, "report", optional=True)
-    return ReportInfo(**values, official_url=official_url, layout=parse_layout(data, name))
+    contents_en = text_field(data, "contents_en", name, "report", optional=True)
+    delivered_by_en = text_field(data, "delivered_by_en", name, "report", optional=True)
+    return ReportInfo(**values, official_url=official_url, contents_en=contents_en, delivered_by_en=delivered_by_en,
+                      layout=parse_layout(data, name))
 
 
 def parse_layout(data, name: str) -> Layout:

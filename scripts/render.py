@@ -273,7 +273,7 @@ def zh_home_page(site: Site) -> str:
     ]
     if targets:
         page = page_path(_section_of(report, targets))
-        lines += ["## 2026年主要预期目标", "", f"> {md_text(targets.text)}", ">",
+        lines += [f"## {info.delivered[:4]}年主要预期目标", "", f"> {md_text(targets.text)}", ">",
                   f"> —— [{targets.id}]({rel('index.md', page)}#{targets.id})", ""]
     lines += [*_reference_links(site, "zh"), "## 报告各部分", "", *section_map(site, "index.md", "zh")]
     return front_matter(info.title_zh, f"{info.title_zh}全文，分章节刊出，附英文摘要。") + "\n".join(lines).rstrip() + "\n"
@@ -288,19 +288,18 @@ def en_home_page(site: Site) -> str:
         f"An unofficial English reader's edition of the {md_text(info.title_zh)} ({md_text(info.title_en)}). "
         f"The Chinese original prevails; it is on the [Chinese pages]({cross_language('index.md', 'index.md', 'zh')}){{ hreflang=zh }}.",
         "",
-        "- **What it is:** the annual work report of the Guiyang Municipal People's Government: a review of 2025 and of "
-        "the 14th Five-Year Plan period (2021–2025), the goals for the 15th Five-Year Plan period (2026–2030), "
-        "and the work planned for 2026.",
-        f"- **Delivered:** {_long_date(info.delivered)}, at {md_text(info.venue_en)} ({md_text(info.venue_zh)}), on behalf of "
-        "the Municipal People's Government and the Gui'an New Area Administrative Committee (the report says so itself).",
+        f"- **What it is:** the annual work report of the {md_text(info.city_en)} Municipal People's Government"
+        + (f": {md_text(info.contents_en)}" if info.contents_en else "."),
+        f"- **Delivered:** {_long_date(info.delivered)}, at {md_text(info.venue_en)} ({md_text(info.venue_zh)})"
+        + (f", {md_text(info.delivered_by_en)}" if info.delivered_by_en else "") + ".",
         f"- **Published:** {md_text(info.source_en)} ({md_text(info.source_zh)}), {info.published}.",
         "",
     ]
     if targets:
         section = _section_of(report, targets)
         summary = site.summaries[section.id]
-        lines += ["## Headline targets for 2026", "", *[f"- {md_text(p)}" for p in summary.points], "",
-                  f"From [the 2026 targets]({rel('index.md', page_path(section))}#{targets.id}).", ""]
+        lines += [f"## Headline targets for {info.delivered[:4]}", "", *[f"- {md_text(p)}" for p in summary.points], "",
+                  f"From [the {info.delivered[:4]} targets]({rel('index.md', page_path(section))}#{targets.id}).", ""]
     lines += [*_reference_links(site, "en"), "## Sections", "", *section_map(site, "index.md", "en")]
     return front_matter(info.title_en, f"Unofficial English summary of the {info.title_en}, section by section, "
                         "with the Chinese original.") + "\n".join(lines).rstrip() + "\n"
