@@ -12,6 +12,7 @@ import importlib
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -65,24 +66,18 @@ def on_config(config):
     return config
 
 
-class _SharedBytecode:
+class _SharedBytecode(jinja2.BytecodeCache):
     """Jinja bytecode kept in memory across the language passes of one build: mkdocs-static-i18n
     builds each language with a new environment, which would compile every template again."""
 
-    store: dict[str, bytes] = {}
+    store: dict[str, bytes] = {}  # shared by every instance, so by every language pass
 
-    def __new__(cls):
-        import jinja2
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
 
-        class Cache(jinja2.BytecodeCache):
-            def load_bytecode(self, bucket):
-                if bucket.key in cls.store:
-                    bucket.bytecode_from_string(cls.store[bucket.key])
-
-            def dump_bytecode(self, bucket):
-                cls.store[bucket.key] = bucket.bytecode_to_string()
-
-        return Cache()
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def on_env(env, config, files):

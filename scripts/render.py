@@ -309,7 +309,7 @@ def _reference_links(site: Site, lang: str) -> list[str]:
     """The pages beside the report's own: figures, investors, glossary (those the seeds provide)."""
     names = {"zh": ("主要数据", "投资者参考", "术语表", "另见"), "en": ("Key figures", "For investors", "Glossary", "See also")}[lang]
     links = [f"[{name}]({page})" for name, page, present in zip(
-        names[:3], ("figures.md", "investors.md", GLOSSARY_INDEX), (site.figures, site.investors, site.glossary)) if present]
+        names[:3], ("figures.md", "investors.md", GLOSSARY_INDEX), (site.figures, site.investors, site.glossary), strict=True) if present]
     colon = "：" if lang == "zh" else ":"
     return [f"**{names[3]}{colon}** " + " · ".join(links), ""] if links else []
 
