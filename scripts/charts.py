@@ -6,7 +6,6 @@ labels and the build needs no CJK font; a fixed hash salt and no date keep the f
 
 from __future__ import annotations
 
-import hashlib
 import io
 import textwrap
 import warnings
@@ -14,6 +13,7 @@ from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
 
+from .cache import cached_text
 from .figures import Figure
 
 LABELS = {
@@ -39,21 +39,11 @@ def growth_rows(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure | None
     return rows
 
 
-CACHE = Path(__file__).resolve().parent.parent / ".cache" / "charts"
-
-
 def growth_chart(figures: tuple[Figure, ...], lang: str) -> str:
-    """The chart, from a cache keyed by everything that shapes it when the same chart was drawn
-    before (importing matplotlib and drawing take about half the time of page generation)."""
-    key = hashlib.sha256(repr((growth_rows(figures), lang, LABELS, version("matplotlib"),
-                               Path(__file__).read_bytes())).encode("utf-8")).hexdigest()
-    cached = CACHE / f"{key}.svg"
-    if cached.exists():
-        return cached.read_text(encoding="utf-8")
-    svg = _draw_growth_chart(figures, lang)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_text(svg, encoding="utf-8")
-    return svg
+    """The chart; drawn again only when something that shapes it changed (importing matplotlib
+    and drawing take about half the time of page generation)."""
+    inputs = (growth_rows(figures), lang, LABELS, version("matplotlib"), Path(__file__).read_bytes())
+    return cached_text("charts", inputs, lambda: _draw_growth_chart(figures, lang))
 
 
 def _draw_growth_chart(figures: tuple[Figure, ...], lang: str) -> str:
