@@ -5,10 +5,12 @@ The matcher is the one piece both the pages (tooltips) and the glossary ("appear
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, replace
+from importlib.metadata import version
 
+from .cache import cached_text
 from .errors import InputError
 from .model import Report
 from .numbers import report_years, untraced
@@ -59,14 +61,8 @@ class Entry:
     context: str = ""
     related: tuple[str, ...] = ()
     line: int = 0
-
-    @cached_property
-    def pinyin(self) -> str:
-        return _pinyin(self.term, tones=True)
-
-    @cached_property
-    def pinyin_plain(self) -> str:
-        return _pinyin(self.term, tones=False)
+    pinyin: str = ""  # with tones, from pypinyin (filled in by with_pinyin)
+    pinyin_plain: str = ""  # without tones
 
     @property
     def tooltip(self) -> str:
@@ -75,10 +71,15 @@ class Entry:
         return f"{self.english} — {first.group(1) if first else self.note}"
 
 
+def pinyin_table(terms: tuple[str, ...]) -> dict[str, list[str]]:
+    """term → [pinyin with tones, without]; made again only when the terms or pypinyin change,
+    because loading pypinyin's phrase dictionaries takes longer than the rest of page generation."""
+    return json.loads(cached_text("pinyin", (terms, version("pypinyin")),
+                                  lambda: json.dumps({t: [_pinyin(t, True), _pinyin(t, False)] for t in terms})))
+
+
 def _pinyin(term: str, tones: bool) -> str:
-    # imported here: pypinyin's dictionaries take a noticeable time to load, and the MkDocs build,
-    # which imports this module for the matcher, never needs them
-    from pypinyin import Style, pinyin
+    from pypinyin import Style, pinyin  # imported only when the table is made
 
     style = Style.TONE if tones else Style.NORMAL
     return " ".join(s[0] for s in pinyin(term, style=style, errors="default")).strip()
@@ -99,7 +100,12 @@ def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Ent
         for other in entry.related:
             if other not in seen:
                 raise InputError(name, entry.line, f"{entry.term}: related term {other!r} is not in the glossary")
-    return tuple(entries)
+    return with_pinyin(entries)
+
+
+def with_pinyin(entries) -> tuple[Entry, ...]:
+    table = pinyin_table(tuple(e.term for e in entries))
+    return tuple(replace(e, pinyin=table[e.term][0], pinyin_plain=table[e.term][1]) for e in entries)
 
 
 def _entry(raw: YamlMap, name: str, full_text: str, years: set[int]) -> Entry:

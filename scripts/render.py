@@ -457,6 +457,7 @@ def render_site(site: Site) -> dict[str, str]:
         pages["en/investors.md"] = investors_page(site, "en")
     pages[f"{DOWNLOADS}/report.json"] = model_json(site)
     pages[NAV_FILE] = yaml.safe_dump(nav(site), allow_unicode=True, sort_keys=False)
+    pages[SEARCH_DICTIONARY] = search_dictionary(text for path, text in pages.items() if path.endswith((".md", ".yml")))
     return pages
 
 
@@ -642,8 +643,7 @@ def model_json(site: Site) -> str:
     import json
 
     report = dataclasses.asdict(site.report)
-    glossary = [{**{k: v for k, v in dataclasses.asdict(e).items() if k != "line"}, "pinyin": e.pinyin,
-                 "pinyin_plain": e.pinyin_plain} for e in site.glossary]
+    glossary = [{k: v for k, v in dataclasses.asdict(e).items() if k != "line"} for e in site.glossary]
     data = {"about": {"title_zh": site.info.title_zh, "title_en": site.info.title_en, "delivered": site.info.delivered,
                       "source": site.info.source_zh, "published": site.info.published,
                       "fields": "report: parts → sections → paragraphs (id = anchor on the section page, "

@@ -7,13 +7,13 @@ import pytest
 
 from scripts.build import load_site
 from scripts.errors import InputError
-from scripts.glossary import Entry, find_terms, matcher
+from scripts.glossary import Entry, find_terms, matcher, with_pinyin
 from scripts.glossary_markdown import GlossaryExtension
 from tests.conftest import copy_seeds, edit_seed
 
 
 def entry(term: str, english: str = "X", note: str = "A note.") -> Entry:
-    return Entry(term=term, english=english, note=note, evidence="not-defined", literal="x")
+    return with_pinyin([Entry(term=term, english=english, note=note, evidence="not-defined", literal="x")])[0]
 
 
 TERMS = ["五个一", "五个一办", "城市大脑", "城市大脑2.0", "三公", "三公一透明", "人工智能+", "人工智能+政务服务", "营商环境"]
