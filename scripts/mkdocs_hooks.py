@@ -9,6 +9,7 @@ sys.path whenever `scripts` is imported.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from pathlib import Path
 
@@ -60,10 +61,24 @@ def on_config(config):
     if _glossary is None or rebuild:
         # The tooltips come from docs/ like the pages: a plain build reads nothing in seeds/.
         _glossary = _pipeline("glossary_markdown").GlossaryExtension.from_docs(Path(config.docs_dir))
+    _use_search_dictionary(Path(config.docs_dir))
     config.nav = _pipeline("navigation").nav_for(Path(config.docs_dir), _language(config))
     config.markdown_extensions = [e for e in config.markdown_extensions if type(e).__name__ != "GlossaryExtension"]
     config.markdown_extensions.append(_glossary)
     return config
+
+
+def _use_search_dictionary(docs: Path) -> None:
+    """Segment the search index with the pages' own cut of jieba's dictionary (see
+    scripts/search_dictionary.py): the same words, loaded in milliseconds instead of half a second.
+    Set here rather than as the search plugin's jieba_dict, which is read relative to the working
+    directory, not to mkdocs.yml."""
+    dictionary = docs / _pipeline("search_dictionary").FILE
+    if dictionary.is_file():
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
+        jieba.set_dictionary(str(dictionary))
 
 
 class _SharedBytecode(jinja2.BytecodeCache):
