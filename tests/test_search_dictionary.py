@@ -8,7 +8,7 @@ import logging
 import jieba
 from backrefs import bre
 
-from scripts.search_dictionary import DROPPED_WORDS, cut_dictionary
+from scripts.search_dictionary import DROPPED_WORDS, FILE, cut_dictionary
 
 DICTIONARY = "贵阳 900 ns\n贵阳市 500 ns\n大数据 800 n\n数据 700 n\n深圳 600 ns\n"
 
@@ -39,3 +39,20 @@ def test_the_built_search_index_is_segmented_as_with_jiebas_full_dictionary(buil
                 differ += list(full.cut("".join(words))) != words
     assert runs > 5000  # the Chinese pages are indexed, segmented
     assert differ == 0
+
+
+def test_the_mkdocs_hook_hands_the_pages_dictionary_to_jieba(tmp_path):
+    from scripts import mkdocs_hooks
+
+    dictionary = tmp_path / FILE
+    dictionary.write_text(cut_dictionary(DICTIONARY, ["贵阳"]), encoding="utf-8")
+    try:
+        mkdocs_hooks._use_search_dictionary(tmp_path)
+        assert jieba.dt.dictionary == str(dictionary)
+        assert list(jieba.cut("贵阳")) == ["贵阳"]
+    finally:
+        jieba.dt.__init__()  # back to jieba's default dictionary (set_dictionary takes only a path)
+
+
+def test_the_dictionary_is_not_published(built_site):
+    assert not list(built_site.rglob(FILE))
