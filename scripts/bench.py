@@ -21,6 +21,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import search_dictionary
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768780800"}
@@ -107,7 +109,7 @@ def build_times(site: Path) -> None:
         subprocess.run(mkdocs_command, cwd=ROOT, env=cold_env, check=True, capture_output=True)
         cold = time.perf_counter() - start
     python = timed([PY, "-c", "pass"])
-    dictionary = ROOT / "docs" / ".search-dictionary.txt"
+    dictionary = ROOT / "docs" / search_dictionary.FILE
     words = len(dictionary.read_text(encoding="utf-8").splitlines()) - 1
     print(f"full bilingual build (python -m scripts build + mkdocs build): {fmt(full)}")
     print(f"  regenerate pages (python -m scripts build):                {fmt(pages)}")
@@ -117,7 +119,7 @@ def build_times(site: Path) -> None:
     print(f"full build with an empty .cache/ (fresh clone), one run:     {cold:.2f} s (pages {cold_pages:.2f} s)")
     print(f"fixed per process: Python start {statistics.median(python):.2f} s; jieba dictionary load: "
           f"jieba's full dictionary (the plain build) {statistics.median(jieba_load()):.2f} s, "
-          f"the site's cut of it ({words} words, docs/.search-dictionary.txt) {statistics.median(jieba_load(str(dictionary))):.3f} s")
+          f"the site's cut of it ({words} words, docs/{search_dictionary.FILE}) {statistics.median(jieba_load(str(dictionary))):.3f} s")
     print()
 
 

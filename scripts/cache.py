@@ -2,9 +2,9 @@
 the charts (matplotlib), the pinyin of the glossary terms (pypinyin's dictionaries take longer
 to load than the rest of page generation) and the search dictionary (cut from jieba's).
 
-Entries live in .cache/<kind>/<key> (or under $REPORT_CACHE_DIR), where the key is a hash of everything that shapes the
-result; a changed input makes a new key, so an entry is never stale. Deleting .cache/ is always
-safe. (functools caches last one process; joblib and diskcache would do, but are a dependency
+Entries live in .cache/<kind>/<key> (or under $REPORT_CACHE_DIR), where the key is a hash of
+everything that shapes the result; a changed input makes a new key, so an entry is never stale.
+Deleting .cache/ is always safe. (functools caches last one process; joblib and diskcache would do, but are a dependency
 for six lines.)
 """
 
