@@ -8,12 +8,13 @@ import io
 import json
 import re
 from dataclasses import asdict, dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .errors import InputError
 from .model import Report, section_text
 from .numbers import report_years, untraced
-from .sources import check_keys, expect_list, expect_map, line_in, text_field
+from .schemas import validate
+from .sources import line_in, text
 
 KINDS = {
     "target-2026": ("2026年目标", "Targets for 2026"),
@@ -25,7 +26,6 @@ KINDS = {
 QUALIFIERS = {"": ("", ""), "about": ("左右", "about"), "over": ("以上", "over"), "at least": ("不少于", "at least"),
               "exceed": ("突破", "exceeding"), "reach": ("达到", "reaching"), "nearly": ("近", "nearly")}
 FIELDS = ("id", "kind", "indicator_zh", "indicator_en", "value", "unit", "qualifier", "section", "paragraph", "phrase")
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # How a Chinese unit reads in English: (multiplier, English unit). Units not listed keep their
 # Chinese form in English tables beside the converted number.
@@ -81,35 +81,20 @@ def _plain(value: Decimal) -> str:
 
 
 def parse_figures(data, name: str, report: Report, full_text: str) -> tuple[Figure, ...]:
-    records = expect_list(data, name, "figures")
+    validate(data, name, "figures")
     paragraphs = {p.id: (s, p) for s in report.sections for p in s.paragraphs}
     years = report_years(full_text)
     seen: dict[str, int] = {}
     figures = []
-    for i, raw in enumerate(records):
-        record = expect_map(raw, name, "a figure record", line_in(records, i))
-        check_keys(record, name, "figure record", {"id", "kind", "indicator_zh", "indicator_en", "value", "unit", "paragraph", "phrase"},
-                   {"qualifier"})
-        fid = text_field(record, "id", name, "figure record")
+    for record in data:
+        fid = text(record, "id")
         what = f"figure {fid!r}"
-        if not ID.match(fid):
-            raise InputError(name, line_in(record, "id"), f"{what}: an id holds only a-z, 0-9 and '-'")
         if fid in seen:
             raise InputError(name, line_in(record, "id"), f"duplicate figure id {fid!r} (first on line {seen[fid]})")
         seen[fid] = line_in(record, "id")
-        fields = {key: text_field(record, key, name, what, optional=key in ("unit", "qualifier"))
-                  for key in ("kind", "indicator_zh", "indicator_en", "unit", "qualifier", "paragraph", "phrase")}
-        if fields["kind"] not in KINDS:
-            raise InputError(name, line_in(record, "kind"), f"{what}: kind must be one of {', '.join(KINDS)}")
-        if fields["qualifier"] not in QUALIFIERS:
-            raise InputError(name, line_in(record, "qualifier"), f"{what}: qualifier must be one of {', '.join(q for q in QUALIFIERS if q)}")
-        value = record.get("value")
-        try:
-            if isinstance(value, bool):
-                raise InvalidOperation
-            number = Decimal(str(value))
-        except InvalidOperation:
-            raise InputError(name, line_in(record, "value"), f"{what}: value must be a number") from None
+        fields = {key: text(record, key) for key in ("kind", "indicator_zh", "indicator_en", "unit", "qualifier", "paragraph", "phrase")}
+        value = record["value"]
+        number = Decimal(str(value))
         if fields["paragraph"] not in paragraphs:
             raise InputError(name, line_in(record, "paragraph"), f"{what}: unknown paragraph {fields['paragraph']!r}")
         section, paragraph = paragraphs[fields["paragraph"]]

@@ -14,10 +14,9 @@ from .cache import cached_text
 from .errors import InputError
 from .model import Report
 from .numbers import report_years, untraced
-from .sources import YamlMap, check_keys, expect_list, expect_map, line_in, text_field
+from .schemas import validate
+from .sources import YamlMap, line_in, text
 
-EVIDENCE = ("in-text", "sourced", "not-defined")
-LEVELS = ("national", "Guizhou", "Guiyang")
 THEMES = {
     "strategy-and-positioning": ("战略与定位", "Strategy and positioning"),
     "party-and-governance": ("党建与政府建设", "Party and government"),
@@ -33,8 +32,6 @@ THEMES = {
     "culture-tourism-and-brands": ("文旅与城市品牌", "Culture, tourism and city brands"),
     "finance-and-risk": ("财政金融与风险", "Finance and risk"),
 }
-KEYS = {"term", "english", "note", "evidence"}
-OPTIONAL = {"level", "theme", "items", "sentence", "source", "caveat", "literal", "context", "related"}
 
 
 @dataclass(frozen=True)
@@ -86,12 +83,12 @@ def _pinyin(term: str, tones: bool) -> str:
 
 
 def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Entry, ...]:
-    entries_raw = expect_list(data, name, "glossary")
+    validate(data, name, "glossary")
     years = report_years(full_text)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
-    for i, raw in enumerate(entries_raw):
-        entry = _entry(expect_map(raw, name, "a glossary entry", line_in(entries_raw, i)), name, full_text, years)
+    for raw in data:
+        entry = _entry(raw, name, full_text, years)
         if entry.term in seen:
             raise InputError(name, entry.line, f"duplicate term {entry.term!r} (first on line {seen[entry.term]})")
         seen[entry.term] = entry.line
@@ -109,68 +106,23 @@ def with_pinyin(entries) -> tuple[Entry, ...]:
 
 
 def _entry(raw: YamlMap, name: str, full_text: str, years: set[int]) -> Entry:
-    term = text_field(raw, "term", name, "glossary entry") if "term" in raw else ""
-    what = f"glossary entry {term!r}" if term else "glossary entry"
-    check_keys(raw, name, what, KEYS, OPTIONAL)
+    term = text(raw, "term")
+    what = f"glossary entry {term!r}"
     if term not in full_text:
         raise InputError(name, line_in(raw, "term"), f"term {term!r} does not occur in the report")
-    fields = {key: text_field(raw, key, name, what, optional=key not in KEYS)
-              for key in ("english", "note", "evidence", "level", "theme", "sentence", "caveat", "literal", "context")}
-    evidence = fields["evidence"]
-    if evidence not in EVIDENCE:
-        raise InputError(name, line_in(raw, "evidence"), f"{what}: evidence must be one of {', '.join(EVIDENCE)}")
-    if fields["level"] and fields["level"] not in LEVELS:
-        raise InputError(name, line_in(raw, "level"), f"{what}: level must be one of {', '.join(LEVELS)}")
-    if fields["theme"] and fields["theme"] not in THEMES:
-        raise InputError(name, line_in(raw, "theme"), f"{what}: unknown theme {fields['theme']!r}")
-    items = _items(raw, name, what)
-    source = _source(raw, name, what)
-    if items and evidence == "not-defined":
-        raise InputError(name, line_in(raw, "items"), f"{what}: items given without evidence (evidence is not-defined)")
-    if evidence in ("in-text", "sourced") and not items:
-        raise InputError(name, line_in(raw, "evidence"), f"{what}: evidence {evidence} needs the items it gives")
-    if evidence == "in-text":
-        if not fields["sentence"]:
-            raise InputError(name, line_in(raw, "evidence"), f"{what}: in-text evidence needs the report's sentence")
-        if fields["sentence"] not in full_text:
-            raise InputError(name, line_in(raw, "sentence"), f"{what}: the sentence is not in the report")
-    if evidence == "sourced" and source is None:
-        raise InputError(name, line_in(raw, "evidence"), f"{what}: sourced evidence needs a source")
-    if evidence == "not-defined" and not fields["literal"]:
-        raise InputError(name, line_in(raw, "evidence"), f"{what}: not-defined needs a literal rendering")
-    related = raw.get("related") or []
-    related_list = expect_list(related, name, f"{what}: related", line_in(raw, "related"))
+    fields = {key: text(raw, key) for key in ("english", "note", "evidence", "level", "theme", "sentence", "caveat", "literal", "context")}
+    if fields["sentence"] and fields["sentence"] not in full_text:
+        raise InputError(name, line_in(raw, "sentence"), f"{what}: the sentence is not in the report")
     for key in ("english", "note", "literal", "context", "caveat"):
         missing = untraced(fields[key], full_text, years)
         if missing:
             raise InputError(name, line_in(raw, key), f"{what}: {', '.join(missing)} in {key!r} does not occur in the report")
-    return Entry(term=term, english=fields["english"], note=fields["note"], evidence=evidence, level=fields["level"],
+    items = tuple((text(item, "zh"), text(item, "en")) for item in raw.get("items") or [])
+    source = Source(*(text(raw["source"], key) for key in ("title", "publisher", "date", "url"))) if "source" in raw else None
+    return Entry(term=term, english=fields["english"], note=fields["note"], evidence=fields["evidence"], level=fields["level"],
                  theme=fields["theme"], items=items, sentence=fields["sentence"], source=source, caveat=fields["caveat"],
-                 literal=fields["literal"], context=fields["context"], related=tuple(str(r) for r in related_list),
+                 literal=fields["literal"], context=fields["context"], related=tuple(str(r) for r in raw.get("related") or []),
                  line=raw.line)
-
-
-def _items(raw: YamlMap, name: str, what: str) -> tuple[tuple[str, str], ...]:
-    if "items" not in raw:
-        return ()
-    items_raw = expect_list(raw["items"], name, f"{what}: items", line_in(raw, "items"))
-    items = []
-    for i, item in enumerate(items_raw):
-        item = expect_map(item, name, f"{what}: an item", line_in(items_raw, i))
-        check_keys(item, name, f"{what}: item", {"zh", "en"})
-        items.append((text_field(item, "zh", name, what), text_field(item, "en", name, what)))
-    return tuple(items)
-
-
-def _source(raw: YamlMap, name: str, what: str) -> Source | None:
-    if "source" not in raw:
-        return None
-    source = expect_map(raw["source"], name, f"{what}: source", line_in(raw, "source"))
-    check_keys(source, name, f"{what}: source", {"title", "publisher", "date", "url"})
-    url = text_field(source, "url", name, what)
-    if not url.startswith(("https://", "http://")):
-        raise InputError(name, line_in(source, "url"), f"{what}: source url must start with https://")
-    return Source(*(text_field(source, key, name, what) for key in ("title", "publisher", "date")), url=url)
 
 
 # ---------------------------------------------------------------------------------------------

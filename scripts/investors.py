@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from .errors import InputError
 from .model import Report, section_text
 from .numbers import report_years, untraced
-from .sources import check_keys, expect_list, expect_map, line_in, text_field
+from .schemas import validate
+from .sources import line_in, text
 
 
 @dataclass(frozen=True)
@@ -30,27 +31,22 @@ class Group:
 
 
 def parse_investors(data, name: str, report: Report, full_text: str) -> tuple[Group, ...]:
-    groups_raw = expect_list(data, name, "investors")
+    validate(data, name, "investors")
     paragraphs = {p.id: (s, p) for s in report.sections for p in s.paragraphs}
     years = report_years(full_text)
     groups, keys = [], set()
-    for i, raw in enumerate(groups_raw):
-        group = expect_map(raw, name, "a group", line_in(groups_raw, i))
-        check_keys(group, name, "group", {"key", "title_en", "title_zh", "items"}, {"intro_en"})
-        key = text_field(group, "key", name, "group")
+    for group in data:
+        key = text(group, "key")
         if key in keys:
             raise InputError(name, line_in(group, "key"), f"group {key!r} appears twice")
         keys.add(key)
-        texts = {k: text_field(group, k, name, f"group {key}", optional=k == "intro_en") for k in ("title_en", "title_zh", "intro_en")}
+        texts = {k: text(group, k) for k in ("title_en", "title_zh", "intro_en")}
         for k in ("title_en", "intro_en"):
             if missing := untraced(texts[k], full_text, years):
                 raise InputError(name, line_in(group, k), f"group {key}: {', '.join(missing)} does not occur in the report")
-        items = expect_list(group["items"], name, f"group {key}: items", line_in(group, "items"))
         facts = []
-        for j, item_raw in enumerate(items):
-            item = expect_map(item_raw, name, "a fact", line_in(items, j))
-            check_keys(item, name, f"group {key}: fact", {"en", "zh", "paragraph"})
-            fact = {k: text_field(item, k, name, f"group {key}: fact") for k in ("en", "zh", "paragraph")}
+        for item in group["items"]:
+            fact = {k: text(item, k) for k in ("en", "zh", "paragraph")}
             if fact["paragraph"] not in paragraphs:
                 raise InputError(name, line_in(item, "paragraph"), f"unknown paragraph {fact['paragraph']!r}")
             section, paragraph = paragraphs[fact["paragraph"]]

@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .sources import check_keys, expect_list, expect_map, line_in, read_yaml, text_field
-
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from .schemas import validate
+from .sources import line_in, read_yaml, text
 
 
 @dataclass(frozen=True)
@@ -72,65 +70,43 @@ def read_report_info(path: str | Path) -> ReportInfo:
 
 
 def parse_report_info(data, name: str) -> ReportInfo:
-    data = expect_map(data, name, "report.yml")
-    check_keys(data, name, "report", INFO_KEYS, {"official_url", "contents_en", "delivered_by_en", "lead_patterns", "parts"})
-    values = {key: text_field(data, key, name, "report") for key in INFO_KEYS}
-    for key in ("delivered", "published"):
-        if not DATE.match(values[key]):
-            raise InputError(name, line_in(data, key), f"report: {key!r} must be a date like 2026-01-19")
-    official_url = text_field(data, "official_url", name, "report", optional=True)
-    contents_en = text_field(data, "contents_en", name, "report", optional=True)
-    delivered_by_en = text_field(data, "delivered_by_en", name, "report", optional=True)
-    return ReportInfo(**values, official_url=official_url, contents_en=contents_en, delivered_by_en=delivered_by_en,
-                      layout=parse_layout(data, name))
+    validate(data, name, "report")
+    values = {key: text(data, key) for key in INFO_KEYS}
+    return ReportInfo(**values, official_url=text(data, "official_url"), contents_en=text(data, "contents_en"),
+                      delivered_by_en=text(data, "delivered_by_en"), layout=parse_layout(data, name))
 
 
 def parse_layout(data, name: str) -> Layout:
-    patterns = []
     raw_patterns = data.get("lead_patterns") or []
-    for i, pattern in enumerate(expect_list(raw_patterns, name, "lead_patterns", line_in(data, "lead_patterns"))):
-        line = line_in(raw_patterns, i)
-        if not isinstance(pattern, str):
-            raise InputError(name, line, "lead_patterns: each pattern must be text")
+    for i, pattern in enumerate(raw_patterns):
         try:
             re.compile(pattern)
         except re.error as error:
-            raise InputError(name, line, f"lead_patterns: not a regular expression: {error}") from None
-        patterns.append(pattern)
+            raise InputError(name, line_in(raw_patterns, i), f"lead_patterns: not a regular expression: {error}") from None
     parts = []
-    raw_parts = data.get("parts") or []
-    for i, raw in enumerate(expect_list(raw_parts, name, "parts", line_in(data, "parts"))):
-        part = expect_map(raw, name, "a part", line_in(raw_parts, i))
-        check_keys(part, name, "part", {"number", "slug"}, {"title_en", "sections"})
-        number = _number(part, "number", name, "part")
+    for part in data.get("parts") or []:
+        number = part["number"]
         if any(p.number == number for p in parts):
             raise InputError(name, line_in(part, "number"), f"part {number} is described twice")
-        sections = tuple(_section_rule(raw_section, raw_list, j, name)
-                         for raw_list in [part.get("sections") or []]
-                         for j, raw_section in enumerate(expect_list(raw_list, name, "sections", line_in(part, "sections"))))
+        sections = tuple(_section_rule(rule, name) for rule in part.get("sections") or [])
         _no_repeats(sections, name, number)
-        parts.append(PartRule(number=number, slug=_slug(part, name), title_en=text_field(part, "title_en", name, "part", optional=True),
-                              sections=sections, line=part.line))
-    return Layout(parts=tuple(parts), lead_patterns=tuple(patterns), source=name)
+        parts.append(PartRule(number=number, slug=text(part, "slug"), title_en=text(part, "title_en"), sections=sections,
+                              line=part.line))
+    return Layout(parts=tuple(parts), lead_patterns=tuple(raw_patterns), source=name)
 
 
-def _section_rule(raw, raw_list, index: int, name: str) -> SectionRule:
-    rule = expect_map(raw, name, "a section", line_in(raw_list, index))
-    check_keys(rule, name, "section", {"slug"}, {"key", "number", "starts", "title_zh"})
-    slug = _slug(rule, name)
+def _section_rule(rule, name: str) -> SectionRule:
+    slug = text(rule, "slug")
     if "number" in rule:
         if "starts" in rule:
             raise InputError(name, line_in(rule, "starts"), "section: give either 'number' or 'starts', not both")
-        return SectionRule(slug=slug, number=_number(rule, "number", name, "section"), line=rule.line)
+        return SectionRule(slug=slug, number=rule["number"], line=rule.line)
     for key in ("starts", "key", "title_zh"):
         if key not in rule:
             raise InputError(name, rule.line, f"section {slug!r}: a section without 'number' needs {key!r}")
-    key = text_field(rule, "key", name, "section")
-    if not SLUG.match(key):
-        raise InputError(name, line_in(rule, "key"), f"section: key {key!r} may hold only a-z, 0-9 and '-'")
     # errors about where a named section starts point at its `starts` line
-    return SectionRule(slug=slug, key=key, starts=text_field(rule, "starts", name, "section"),
-                       title_zh=text_field(rule, "title_zh", name, "section"), line=line_in(rule, "starts"))
+    return SectionRule(slug=slug, key=text(rule, "key"), starts=text(rule, "starts"), title_zh=text(rule, "title_zh"),
+                       line=line_in(rule, "starts"))
 
 
 def _no_repeats(sections: tuple[SectionRule, ...], name: str, part: int) -> None:
@@ -140,17 +116,3 @@ def _no_repeats(sections: tuple[SectionRule, ...], name: str, part: int) -> None
             if label and label in seen:
                 raise InputError(name, rule.line, f"part {part}: section {label} is used twice (first on line {seen[label]})")
             seen[label] = rule.line
-
-
-def _slug(mapping, name: str) -> str:
-    slug = text_field(mapping, "slug", name, "slug")
-    if not SLUG.match(slug):
-        raise InputError(name, line_in(mapping, "slug"), f"slug {slug!r} may hold only a-z, 0-9 and '-'")
-    return slug
-
-
-def _number(mapping, key: str, name: str, what: str) -> int:
-    value = mapping.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InputError(name, line_in(mapping, key), f"{what}: {key!r} must be a whole number from 1")
-    return value

@@ -168,11 +168,11 @@ def read_yaml(path: str | Path) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
-# Checking the shape of YAML data (a few lines of checks give clearer messages than a schema
-# library's generic ones, and keep file and line in every message)
+# Reading checked data (the shapes are declared in seeds/schemas/ and checked by schemas.py)
 
 
 def line_in(container: Any, key: str | int | None = None) -> int | None:
+    """The line of a key or item of a YAML mapping or list, or of the container itself."""
     if isinstance(container, YamlMap):
         return container.key_lines.get(str(key), container.line) if key is not None else container.line
     if isinstance(container, YamlList):
@@ -182,44 +182,7 @@ def line_in(container: Any, key: str | int | None = None) -> int | None:
     return None
 
 
-def expect_map(value: Any, name: str, what: str, line: int | None = None) -> YamlMap:
-    if not isinstance(value, dict):
-        raise InputError(name, line_in(value) or line, f"{what} must be a mapping, not {_kind(value)}")
-    return value  # type: ignore[return-value]
-
-
-def expect_list(value: Any, name: str, what: str, line: int | None = None) -> YamlList:
-    if not isinstance(value, list):
-        raise InputError(name, line_in(value) or line, f"{what} must be a list, not {_kind(value)}")
-    return value  # type: ignore[return-value]
-
-
-def check_keys(mapping: YamlMap, name: str, what: str, required: set[str], optional: set[str] = frozenset()) -> None:
-    for key in mapping:
-        if key not in required and key not in optional:
-            allowed = ", ".join(sorted(required | set(optional)))
-            raise InputError(name, line_in(mapping, key), f"{what}: unknown key {key!r} (allowed: {allowed})")
-    for key in sorted(required):
-        if key not in mapping:
-            raise InputError(name, mapping.line or None, f"{what}: missing key {key!r}")
-
-
-def text_field(mapping: YamlMap, key: str, name: str, what: str, *, optional: bool = False) -> str:
+def text(mapping: Any, key: str) -> str:
+    """A text field of a mapping the schema has checked, stripped; "" when it is absent."""
     value = mapping.get(key)
-    if value is None and optional:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise InputError(name, line_in(mapping, key), f"{what}: {key!r} must be text, not {_kind(value)}")
-    value = str(value).strip()
-    if not value and not optional:
-        raise InputError(name, line_in(mapping, key), f"{what}: {key!r} is empty")
-    return value
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    for kind, word in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (str, "text"), ((int, float), "a number")):
-        if isinstance(value, kind):
-            return word
-    return type(value).__name__
+    return "" if value is None else str(value).strip()

@@ -97,7 +97,7 @@ def test_an_entry_without_english_is_an_error(tmp_path):
 def test_an_expansion_without_evidence_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "glossary.yml", "  evidence: not-defined\n  literal: four \"mains\"", "  items: [{zh: 甲, en: a}]\n  evidence: not-defined\n  literal: four \"mains\"")
-    assert "items given without evidence" in str(_error(seeds))
+    assert "not-defined needs a literal rendering and gives no items: remove 'items'" in str(_error(seeds))
 
 
 def test_an_in_text_sentence_that_is_not_in_the_report_is_an_error(tmp_path):

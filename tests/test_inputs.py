@@ -127,7 +127,7 @@ CASES = [
     ("report.yml", "city_en: Guiyang", "city_en: Guiyang\ncity_en: Kweiyang", "city_en: Kweiyang", "duplicate key 'city_en'"),
     ("report.yml", "title_en: Guiyang Municipal Government Work Report 2026\n", "", None, "missing key 'title_en'"),
     ("report.yml", "starts: 我们也清醒认识到", "starts: 我们也不再认识到", "starts: 我们也不再认识到", "no paragraph of part 一 starts with"),
-    ("report.yml", "title_zh: 贵阳市2026年政府工作报告\ntitle_en", "title_zh: [贵阳市\ntitle_en", "title_en:", "(in the flow sequence that starts on line 6)"),
+    ("report.yml", "title_zh: 贵阳市2026年政府工作报告\ntitle_en", "title_zh: [贵阳市\ntitle_en", "title_en:", "(in the flow sequence that starts on line 7)"),
     ("report.yml", "  - number: 2\n    slug: plan", "  - number: 2\n    slug: Plan!", "slug: Plan!", "may hold only"),
     ("summaries.en.yml", "review/2025:\n", "review/2024:\n", "review/2024:", "unknown section 'review/2024'"),
     ("summaries.en.yml", "  title: Review of 2025\n", "  title: Review of 2025\n  title: Again\n", "title: Again", "duplicate key 'title'"),
