@@ -12,9 +12,10 @@ from pathlib import Path
 
 from .errors import InputError
 from .figures import parse_figures
-from .glossary import parse_glossary, sentence_location
+from .glossary import parse_glossary, sentence_location, with_pinyin
 from .investors import parse_investors
 from .metadata import read_report_info
+from .readings import default_readings, parse_readings
 from .render import Site, render_site
 from .sources import read_report_text, read_yaml
 from .splitter import split
@@ -24,6 +25,7 @@ SUMMARIES = "summaries.en.yml"
 GLOSSARY = "glossary.yml"
 FIGURES = "figures.yml"
 INVESTORS = "investors.yml"
+READINGS = "readings.yml"
 
 
 def load_site(seeds: Path) -> Site:
@@ -39,6 +41,12 @@ def load_site(seeds: Path) -> Site:
     glossary_path = seeds / GLOSSARY
     if glossary_path.exists():
         glossary = parse_glossary(read_yaml(glossary_path), str(glossary_path), report, text)
+        readings_path = seeds / READINGS
+        readings = {}
+        if readings_path.exists():
+            defaults = default_readings(tuple(e.term for e in glossary))
+            readings = parse_readings(read_yaml(readings_path), str(readings_path), defaults)
+        glossary = with_pinyin(glossary, readings)
         for entry in glossary:
             if entry.sentence and sentence_location(report, entry.sentence) is None:
                 raise InputError(str(glossary_path), entry.line,

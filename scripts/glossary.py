@@ -5,15 +5,13 @@ The matcher is the one piece both the pages (tooltips) and the glossary ("appear
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
-from importlib.metadata import version
 
-from .cache import cached_text
 from .errors import InputError
 from .model import Report
 from .numbers import report_years, untraced
+from .readings import default_readings, toneless
 from .schemas import validate
 from .sources import YamlMap, line_in, text
 
@@ -58,7 +56,7 @@ class Entry:
     context: str = ""
     related: tuple[str, ...] = ()
     line: int = 0
-    pinyin: str = ""  # with tones, from pypinyin (filled in by with_pinyin)
+    pinyin: str = ""  # with tones (filled in by with_pinyin)
     pinyin_plain: str = ""  # without tones
 
     @property
@@ -66,20 +64,6 @@ class Entry:
         """English rendering and the note's first sentence: what a reader sees on hover."""
         first = re.match(r"(.+?[.!?])(\s|$)", self.note)
         return f"{self.english} — {first.group(1) if first else self.note}"
-
-
-def pinyin_table(terms: tuple[str, ...]) -> dict[str, list[str]]:
-    """term → [pinyin with tones, without]; made again only when the terms or pypinyin change,
-    because loading pypinyin's phrase dictionaries takes longer than the rest of page generation."""
-    return json.loads(cached_text("pinyin", (terms, version("pypinyin")),
-                                  lambda: json.dumps({t: [_pinyin(t, True), _pinyin(t, False)] for t in terms})))
-
-
-def _pinyin(term: str, tones: bool) -> str:
-    from pypinyin import Style, pinyin  # imported only when the table is made
-
-    style = Style.TONE if tones else Style.NORMAL
-    return " ".join(s[0] for s in pinyin(term, style=style, errors="default")).strip()
 
 
 def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Entry, ...]:
@@ -97,12 +81,15 @@ def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Ent
         for other in entry.related:
             if other not in seen:
                 raise InputError(name, entry.line, f"{entry.term}: related term {other!r} is not in the glossary")
-    return with_pinyin(entries)
+    return tuple(entries)
 
 
-def with_pinyin(entries) -> tuple[Entry, ...]:
-    table = pinyin_table(tuple(e.term for e in entries))
-    return tuple(replace(e, pinyin=table[e.term][0], pinyin_plain=table[e.term][1]) for e in entries)
+def with_pinyin(entries, readings: dict[str, str] | None = None) -> tuple[Entry, ...]:
+    """The entries with their pinyin: the reviewed reading where seeds/readings.yml has one, else
+    pypinyin's (see readings.py)."""
+    defaults = default_readings(tuple(e.term for e in entries))
+    chosen = {e.term: (readings or {}).get(e.term, defaults[e.term]) for e in entries}
+    return tuple(replace(e, pinyin=chosen[e.term], pinyin_plain=toneless(chosen[e.term])) for e in entries)
 
 
 def _entry(raw: YamlMap, name: str, full_text: str, years: set[int]) -> Entry:

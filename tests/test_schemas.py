@@ -16,7 +16,7 @@ from scripts.sources import parse_yaml
 from tests.conftest import SEEDS
 
 FILES = {"report.yml": "report", "summaries.en.yml": "summaries", "glossary.yml": "glossary", "figures.yml": "figures",
-         "investors.yml": "investors"}
+         "investors.yml": "investors", "readings.yml": "readings"}
 
 
 def _descriptions_missing(schema: dict, defs: dict, where: str = "") -> list[str]:
