@@ -8,11 +8,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
 from .figures import parse_figures
 from .glossary import parse_glossary, sentence_location, with_pinyin
+from .history import EarlierReport, parse_dropped, parse_earlier_list, years_of
 from .investors import parse_investors
 from .metadata import read_report_info
 from .readings import default_readings, parse_readings
@@ -26,6 +28,23 @@ GLOSSARY = "glossary.yml"
 FIGURES = "figures.yml"
 INVESTORS = "investors.yml"
 READINGS = "readings.yml"
+EARLIER = "earlier/reports.yml"
+DROPPED = "earlier/dropped.yml"
+
+
+def load_earlier(seeds: Path) -> tuple[EarlierReport, ...]:
+    """The city's earlier reports listed in seeds/earlier/reports.yml, read and split (none if absent)."""
+    listing = seeds / EARLIER
+    if not listing.exists():
+        return ()
+    reports = []
+    for year, name, delivered, url, line in parse_earlier_list(read_yaml(listing), str(listing)):
+        path = listing.parent / name
+        if not path.is_file():
+            raise InputError(str(listing), line, f"the {year} report's text {name!r} is not in {listing.parent}")
+        text, notes = read_report_text(path)
+        reports.append(EarlierReport(year, delivered, url, text, split(text, None, str(path), tuple(notes))))
+    return tuple(reports)
 
 
 def load_site(seeds: Path) -> Site:
@@ -35,12 +54,15 @@ def load_site(seeds: Path) -> Site:
     text_path = seeds / info.text
     text, notes = read_report_text(text_path)
     report = split(text, info.layout, str(text_path), tuple(notes))
+    earlier = load_earlier(seeds)
+    year = int(info.delivered[:4])
     summaries_path = seeds / SUMMARIES
     summaries = parse_summaries(read_yaml(summaries_path), str(summaries_path), report, text)
     glossary = ()
     glossary_path = seeds / GLOSSARY
     if glossary_path.exists():
-        glossary = parse_glossary(read_yaml(glossary_path), str(glossary_path), report, text)
+        glossary = parse_glossary(read_yaml(glossary_path), str(glossary_path), report, text, earlier)
+        glossary = tuple(replace(e, years=years_of(e.term, earlier, year, text)) for e in glossary)
         readings_path = seeds / READINGS
         readings = {}
         if readings_path.exists():
@@ -59,7 +81,12 @@ def load_site(seeds: Path) -> Site:
     investors_path = seeds / INVESTORS
     if investors_path.exists():
         investors = parse_investors(read_yaml(investors_path), str(investors_path), report, text)
-    return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures, investors=investors)
+    dropped = ()
+    dropped_path = seeds / DROPPED
+    if dropped_path.exists() and earlier:
+        dropped = parse_dropped(read_yaml(dropped_path), str(dropped_path), earlier, text)
+    return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures, investors=investors,
+                earlier=earlier, dropped=dropped)
 
 
 def render(seeds: Path) -> dict[str, str]:

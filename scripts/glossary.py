@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .errors import InputError
+from .history import EarlierReport, Evidence, parse_evidence
 from .model import Report
 from .numbers import report_years, untraced
 from .readings import default_readings, toneless
@@ -55,6 +56,8 @@ class Entry:
     literal: str = ""
     context: str = ""
     related: tuple[str, ...] = ()
+    earlier: Evidence | None = None  # what one of the city's earlier reports says it stands for
+    years: tuple[int, ...] = ()  # the years whose report holds the exact term (filled in by the build)
     line: int = 0
     pinyin: str = ""  # with tones (filled in by with_pinyin)
     pinyin_plain: str = ""  # without tones
@@ -66,13 +69,15 @@ class Entry:
         return f"{self.english} — {first.group(1) if first else self.note}"
 
 
-def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Entry, ...]:
+def parse_glossary(data, name: str, report: Report, full_text: str, earlier: tuple[EarlierReport, ...] = ()) -> tuple[Entry, ...]:
     validate(data, name, "glossary")
     years = report_years(full_text)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for raw in data:
         entry = _entry(raw, name, full_text, years)
+        if "earlier" in raw:
+            entry = replace(entry, earlier=_earlier_evidence(raw["earlier"], name, entry.term, earlier))
         if entry.term in seen:
             raise InputError(name, entry.line, f"duplicate term {entry.term!r} (first on line {seen[entry.term]})")
         seen[entry.term] = entry.line
@@ -82,6 +87,15 @@ def parse_glossary(data, name: str, report: Report, full_text: str) -> tuple[Ent
             if other not in seen:
                 raise InputError(name, entry.line, f"{entry.term}: related term {other!r} is not in the glossary")
     return tuple(entries)
+
+
+def _earlier_evidence(raw, name: str, term: str, earlier: tuple[EarlierReport, ...]) -> Evidence:
+    evidence = parse_evidence(raw, name, term, earlier)
+    report = next(r for r in earlier if r.year == evidence.year)
+    for key, english in (("note", evidence.note), *(("items", en) for _, en in evidence.items)):
+        if missing := untraced(english, report.text, report_years(report.text)):
+            raise InputError(name, line_in(raw, key), f"{term}: {', '.join(missing)} does not occur in the {evidence.year} report")
+    return evidence
 
 
 def with_pinyin(entries, readings: dict[str, str] | None = None) -> tuple[Entry, ...]:

@@ -17,6 +17,7 @@ from .charts import growth_chart, growth_rows
 from .figures import FIELD_DOCS, KINDS, QUALIFIERS, Figure, figures_csv, figures_json
 from .glossary import THEMES, Entry, anchors, occurrences, sentence_location
 from .glossary_markdown import TERMS_FILE, terms_json
+from .history import Dropped, EarlierReport, first_use
 from .investors import Group
 from .metadata import ReportInfo
 from .model import Paragraph, Part, Report, Section
@@ -44,6 +45,12 @@ class Site:
     glossary: tuple[Entry, ...] = ()
     figures: tuple[Figure, ...] = ()
     investors: tuple[Group, ...] = ()
+    earlier: tuple[EarlierReport, ...] = ()  # the city's earlier reports, oldest first
+    dropped: tuple[Dropped, ...] = ()  # slogans of the latest earlier report this one no longer uses
+
+    @property
+    def year(self) -> int:
+        return int(self.info.delivered[:4])
 
     @property
     def glossary_anchors(self) -> dict[str, str]:
@@ -422,7 +429,8 @@ def nav(site: Site) -> dict[str, list]:
             entries.append("investors.md")
         if site.glossary:
             themes = [f"glossary/{theme}.md" for theme, _ in _themes(site)]
-            entries.append({GLOSSARY_LABELS[lang]["title"]: [GLOSSARY_INDEX, *themes]})
+            extra = [NEW_TERMS] if site.earlier else []
+            entries.append({GLOSSARY_LABELS[lang]["title"]: [GLOSSARY_INDEX, *themes, *extra]})
         entries.append("about.md")
         result[lang] = entries
     return result
@@ -446,6 +454,8 @@ def render_site(site: Site) -> dict[str, str]:
         pages[TERMS_FILE] = terms_json(site.glossary, {e.term: glossary_page_of(e) for e in site.glossary})
         for lang in ("zh", "en"):
             pages.update({f"{lang}/{path}": text for path, text in glossary_pages(site, lang).items()})
+            if site.earlier:
+                pages[f"{lang}/{NEW_TERMS}"] = new_terms_page(site, lang)
     if site.figures:
         pages["zh/figures.md"] = figures_page(site, "zh")
         pages["en/figures.md"] = figures_page(site, "en")
@@ -473,7 +483,10 @@ GLOSSARY_LABELS = {
            "description": "贵阳市2026年政府工作报告中的口号、数字概括和项目名称：拼音、英文译名、说明及依据。",
            "level": {"national": "国家", "Guizhou": "贵州省", "Guiyang": "贵阳市"}, "other": "其他",
            "in-text": "含义（报告原文列出）", "sourced": "含义（外部来源列出）", "not-defined": "报告未作解释。字面译法：",
-           "source": "来源", "caveat": "说明", "related": "相关词条", "appears": "出现位置", "entries": "条"},
+           "source": "来源", "caveat": "说明", "related": "相关词条", "appears": "出现位置", "entries": "条",
+           "earlier-report": "含义（见{year}年贵阳市政府工作报告；系往年报告的说法，不是本报告的定义）",
+           "history": "历年报告", "in_years": "出现于{years}年的报告", "report": "{year}年贵阳市政府工作报告",
+           "paragraph": "第{pid}段", "new_terms": "2026年新出现的术语"},
     "en": {"title": "Glossary", "intro": "Slogans, numbered formulas and programme names in the report, one page per theme. "
            "Each entry gives the pinyin, an English rendering, a note, and the evidence for what the term stands for: "
            "the report's own words, a cited source, or neither (then the report does not define it and only a literal "
@@ -483,7 +496,12 @@ GLOSSARY_LABELS = {
            "level": {"national": "national", "Guizhou": "Guizhou province", "Guiyang": "Guiyang"}, "other": "Other",
            "in-text": "What it stands for, as the report spells it out", "sourced": "What it stands for, according to a cited source",
            "not-defined": "Not defined in the report. Literal rendering:", "source": "Source", "caveat": "Caveat",
-           "related": "Related", "appears": "Appears in", "entries": "entries"},
+           "related": "Related", "appears": "Appears in", "entries": "entries",
+           "earlier-report": "What it stands for, according to the city's {year} work report (evidence from an earlier "
+           "report; it is not a definition in the {current} report)",
+           "history": "In the city's reports", "in_years": "occurs in the reports of {years}",
+           "report": "Guiyang Municipal Government Work Report {year}", "paragraph": "paragraph {pid}",
+           "new_terms": "Terms new in 2026"},
 }
 GLOSSARY_INDEX = "glossary/index.md"
 
@@ -514,6 +532,9 @@ def glossary_pages(site: Site, lang: str) -> dict[str, str]:
     where = occurrences(site.report, site.glossary)
     pages = {}
     index = [f"# {labels['title']}", "", labels["intro"], ""]
+    if site.earlier:
+        index += [f"[{labels['new_terms']}]({rel(GLOSSARY_INDEX, NEW_TERMS)})" + ("：" if lang == "zh" else ": ")
+                  + NEW_TERMS_LABELS[lang]["link"].format(year=site.year, previous=site.earlier[-1].year), ""]
     for theme, entries in _themes(site):
         title = _theme_title(theme, lang)
         page = f"glossary/{theme}.md"
@@ -543,11 +564,12 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
         f"## {md_text(entry.term)} · {md_text(entry.english if lang == 'en' else entry.pinyin_plain)} {{ #{slugs[entry.term]} }}",
         "",
         f"{meta}  ",
-        f"**{english(entry.english)}**" + (f" · {level}" if level else ""),
-        "",
-        english(entry.note),
-        "",
+        f"**{english(entry.english)}**" + (f" · {level}" if level else "") + ("  " if site.earlier else ""),
     ]
+    if site.earlier:
+        lines.append(f"{labels['history']}{'：' if lang == 'zh' else ': '}{first_use(entry.years, site.year, lang)} "
+                     + year_strip(entry.years, _report_years(site), lang))
+    lines += ["", english(entry.note), ""]
     if entry.evidence == "in-text":
         located = sentence_location(site.report, entry.sentence)
         link = f"[{located[1]}]({rel(here, located[0] + '.md')}#{located[1]})" if located else ""
@@ -557,10 +579,12 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
         src = entry.source
         lines += [f"**{labels['sourced']}:** " + _items(entry, lang), "",
                   f"{labels['source']}: {md_text(src.title)}, {md_text(src.publisher)}, {md_text(src.date)}, <{src.url}>.", ""]
-    else:
+    elif entry.evidence == "not-defined":
         lines += [f"**{labels['not-defined']}** {english(entry.literal)}", ""]
         if entry.context:
             lines += [english(entry.context), ""]
+    if entry.earlier:
+        lines += earlier_evidence(site, entry, lang)
     if entry.caveat:
         lines += [f"*{labels['caveat']}:* {english(entry.caveat)}", ""]
     if entry.related:
@@ -572,9 +596,81 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
     return lines
 
 
-def _items(entry: Entry, lang: str) -> str:
+def _items(entry: Entry, lang: str, items=None) -> str:
     wrap = (lambda t: md_text(t)) if lang == "en" else (lambda t: f'<span lang="en">{md_text(t)}</span>')
-    return "; ".join(f"{_zh(md_text(zh), lang)} ({wrap(en)})" for zh, en in entry.items) + "."
+    return "; ".join(f"{_zh(md_text(zh), lang)} ({wrap(en)})" for zh, en in (items or entry.items)) + "."
+
+
+def _report_years(site: Site) -> tuple[int, ...]:
+    return (*(r.year for r in site.earlier), site.year)
+
+
+def year_strip(years: tuple[int, ...], all_years: tuple[int, ...], lang: str) -> str:
+    """A compact strip of the report years, those holding the term filled in; the years in words
+    for screen readers."""
+    listed = ("、" if lang == "zh" else ", ").join(str(y) for y in years)
+    label = GLOSSARY_LABELS[lang]["in_years"].format(years=listed)
+    cells = "".join(f'<span class="{"on" if y in years else "off"}">{str(y)[2:]}</span>' for y in all_years)
+    return f'<span class="year-strip" role="img" aria-label="{html.escape(label)}" title="{html.escape(label)}">{cells}</span>'
+
+
+def earlier_evidence(site: Site, entry: Entry, lang: str) -> list[str]:
+    """Evidence from an earlier report, labelled as such and cited to its year, paragraph and page."""
+    labels = GLOSSARY_LABELS[lang]
+    evidence = entry.earlier
+    report = next(r for r in site.earlier if r.year == evidence.year)
+    note = md_text(evidence.note) if lang == "en" else f'<span lang="en">{md_text(evidence.note)}</span>'
+    cite = (f"{labels['report'].format(year=evidence.year)}, {labels['paragraph'].format(pid=evidence.paragraph)}: "
+            f"<{report.official_url}>")
+    return [f"**{labels['earlier-report'].format(year=evidence.year, current=site.year)}:** " + _items(entry, lang, evidence.items), "",
+            f"> {_zh(md_text(evidence.passage), lang)}", ">", f"> — {cite}", "", note, ""]
+
+
+# ---------------------------------------------------------------------------------------------
+# New in this year's report: glossary terms no earlier report holds, and the slogans of the year
+# before that this report no longer uses.
+
+NEW_TERMS = "new-terms.md"
+NEW_TERMS_LABELS = {
+    "zh": {"title": "{year}年新出现的术语", "link": "本报告首次使用的术语，以及{previous}年报告使用而本报告不再使用的提法",
+           "intro": "对照贵阳市{first}—{year}年的政府工作报告，按字符串完全匹配：某一术语原样出现在某年报告中，才算该年使用。"
+           "写法稍有不同（如加引号、换数字）即不算。往年报告的文本见 `seeds/earlier/`，引用以市政府网站刊载的原文为准。",
+           "new": "{year}年首次出现的术语", "new_intro": "术语表中的这些术语不见于{first}—{previous}年的任何一份报告。",
+           "dropped": "{previous}年报告使用、{year}年报告不再使用的提法",
+           "dropped_intro": "以下口号和提法出现在{previous}年报告中，而{year}年报告全文中没有这一字符串。",
+           "columns": ("术语", "英文译名", "历年报告"), "dropped_columns": ("提法", "英文意思", "说明", "历年报告"),
+           "description": "贵阳市{year}年政府工作报告新出现的术语，以及{previous}年报告使用而{year}年报告不再使用的提法。"},
+    "en": {"title": "New in {year}", "link": "the terms this report is the first to use, and the slogans of the {previous} "
+           "report that it no longer uses",
+           "intro": "Matched against Guiyang's work reports of {first}–{year} by exact string: a term counts for a year only "
+           "when its characters stand in that year's report as written. A variant (with quotation marks, another number) "
+           "does not count. The earlier reports' texts are in `seeds/earlier/`; cite the government's own pages.",
+           "new": "Terms first used in {year}", "new_intro": "None of these glossary terms occurs in any report of "
+           "{first}–{previous}.",
+           "dropped": "Slogans of the {previous} report that the {year} report no longer uses",
+           "dropped_intro": "These slogans and labels stand in the {previous} report; the {year} report does not contain the string.",
+           "columns": ("Term", "English", "Years"), "dropped_columns": ("Slogan", "Meaning", "Note", "Years"),
+           "description": "Glossary terms new in Guiyang's {year} work report, and the slogans of the {previous} report it no "
+           "longer uses."},
+}
+
+
+def new_terms_page(site: Site, lang: str) -> str:
+    labels = {k: v.format(year=site.year, previous=site.earlier[-1].year, first=site.earlier[0].year) if isinstance(v, str) else v
+              for k, v in NEW_TERMS_LABELS[lang].items()}
+    all_years, slugs = _report_years(site), site.glossary_anchors
+    new = [e for e in site.glossary if e.years == (site.year,)]
+    english = (lambda t: md_text(t)) if lang == "en" else (lambda t: f'<span lang="en">{md_text(t)}</span>')
+    lines = [f"# {labels['title']}", "", labels["intro"], "", f"## {labels['new']} ({len(new)})", "", labels["new_intro"], "",
+             "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|"]
+    lines += [f"| [{md_text(e.term)}]({rel(NEW_TERMS, glossary_page_of(e))}#{slugs[e.term]}) | {english(e.english)} | "
+              f"{year_strip(e.years, all_years, lang)} |" for e in new]
+    lines += ["", f"## {labels['dropped']} ({len(site.dropped)})", "", labels["dropped_intro"], "",
+              "| " + " | ".join(labels["dropped_columns"]) + " |", "|---|---|---|---|"]
+    for d in site.dropped:
+        years = tuple(r.year for r in site.earlier if d.term in r.text)
+        lines.append(f"| {_zh(md_text(d.term), lang)} | {english(d.english)} | {english(d.note)} | {year_strip(years, all_years, lang)} |")
+    return front_matter(labels["title"], labels["description"]) + "\n".join(lines).rstrip() + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
