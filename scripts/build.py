@@ -56,8 +56,6 @@ def load_site(seeds: Path) -> Site:
     report = split(text, info.layout, str(text_path), tuple(notes))
     earlier = load_earlier(seeds)
     year = int(info.delivered[:4])
-    summaries_path = seeds / SUMMARIES
-    summaries = parse_summaries(read_yaml(summaries_path), str(summaries_path), report, text)
     glossary = ()
     glossary_path = seeds / GLOSSARY
     if glossary_path.exists():
@@ -73,14 +71,16 @@ def load_site(seeds: Path) -> Site:
             if entry.sentence and sentence_location(report, entry.sentence) is None:
                 raise InputError(str(glossary_path), entry.line,
                                  f"{entry.term}: the in-text sentence is not inside one paragraph of the report")
+    summaries_path = seeds / SUMMARIES
+    summaries = parse_summaries(read_yaml(summaries_path), str(summaries_path), report, text, glossary)
     figures = ()
     figures_path = seeds / FIGURES
     if figures_path.exists():
-        figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text)
+        figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text, glossary)
     investors = ()
     investors_path = seeds / INVESTORS
     if investors_path.exists():
-        investors = parse_investors(read_yaml(investors_path), str(investors_path), report, text)
+        investors = parse_investors(read_yaml(investors_path), str(investors_path), report, text, glossary)
     dropped = ()
     dropped_path = seeds / DROPPED
     if dropped_path.exists() and earlier:

@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
+from .english import problem, without_references
 from .errors import InputError
 from .model import Report, section_text
 from .numbers import report_years, untraced
@@ -80,7 +81,7 @@ def _plain(value: Decimal) -> str:
     return f"{whole}.{fraction}" if fraction else whole
 
 
-def parse_figures(data, name: str, report: Report, full_text: str) -> tuple[Figure, ...]:
+def parse_figures(data, name: str, report: Report, full_text: str, glossary: tuple = ()) -> tuple[Figure, ...]:
     validate(data, name, "figures")
     paragraphs = {p.id: (s, p) for s in report.sections for p in s.paragraphs}
     years = report_years(full_text)
@@ -104,7 +105,9 @@ def parse_figures(data, name: str, report: Report, full_text: str) -> tuple[Figu
         if written is None:
             raise InputError(name, line_in(record, "value"),
                              f"{what}: the phrase does not hold the value {value}{fields['unit']}")
-        missing = untraced(fields["indicator_en"], section_text(section), years)
+        if wrong := problem(fields["indicator_en"], glossary):
+            raise InputError(name, line_in(record, "indicator_en"), f"{what}: {wrong}")
+        missing = untraced(without_references(fields["indicator_en"]), section_text(section), years)
         if missing:
             raise InputError(name, line_in(record, "indicator_en"),
                              f"{what}: {', '.join(missing)} in the English indicator does not occur in the section's Chinese text")

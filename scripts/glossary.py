@@ -56,6 +56,7 @@ class Entry:
     literal: str = ""
     context: str = ""
     related: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()  # renderings not to use anywhere
     earlier: Evidence | None = None  # what one of the city's earlier reports says it stands for
     years: tuple[int, ...] = ()  # the years whose report holds the exact term (filled in by the build)
     line: int = 0
@@ -123,6 +124,7 @@ def _entry(raw: YamlMap, name: str, full_text: str, years: set[int]) -> Entry:
     return Entry(term=term, english=fields["english"], note=fields["note"], evidence=fields["evidence"], level=fields["level"],
                  theme=fields["theme"], items=items, sentence=fields["sentence"], source=source, caveat=fields["caveat"],
                  literal=fields["literal"], context=fields["context"], related=tuple(str(r) for r in raw.get("related") or []),
+                 rejected=tuple(r.strip() for r in raw.get("rejected") or []),
                  line=raw.line)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .english import problem, without_references
 from .errors import InputError
 from .model import Report, section_text
 from .numbers import report_years, untraced
@@ -30,7 +31,7 @@ class Group:
     facts: tuple[Fact, ...]
 
 
-def parse_investors(data, name: str, report: Report, full_text: str) -> tuple[Group, ...]:
+def parse_investors(data, name: str, report: Report, full_text: str, glossary: tuple = ()) -> tuple[Group, ...]:
     validate(data, name, "investors")
     paragraphs = {p.id: (s, p) for s in report.sections for p in s.paragraphs}
     years = report_years(full_text)
@@ -42,7 +43,9 @@ def parse_investors(data, name: str, report: Report, full_text: str) -> tuple[Gr
         keys.add(key)
         texts = {k: text(group, k) for k in ("title_en", "title_zh", "intro_en")}
         for k in ("title_en", "intro_en"):
-            if missing := untraced(texts[k], full_text, years):
+            if wrong := problem(texts[k], glossary):
+                raise InputError(name, line_in(group, k), f"group {key}: {wrong}")
+            if missing := untraced(without_references(texts[k]), full_text, years):
                 raise InputError(name, line_in(group, k), f"group {key}: {', '.join(missing)} does not occur in the report")
         facts = []
         for item in group["items"]:
@@ -52,7 +55,9 @@ def parse_investors(data, name: str, report: Report, full_text: str) -> tuple[Gr
             section, paragraph = paragraphs[fact["paragraph"]]
             if fact["zh"] not in paragraph.raw:
                 raise InputError(name, line_in(item, "zh"), f"the Chinese words are not in paragraph {paragraph.id}")
-            if missing := untraced(fact["en"], section_text(section), years):
+            if wrong := problem(fact["en"], glossary):
+                raise InputError(name, line_in(item, "en"), wrong)
+            if missing := untraced(without_references(fact["en"]), section_text(section), years):
                 raise InputError(name, line_in(item, "en"),
                                  f"{', '.join(missing)} in the English does not occur in the section's Chinese text")
             facts.append(Fact(fact["en"], fact["zh"], section.id, paragraph.id))

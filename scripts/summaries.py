@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .english import problem, without_references
 from .errors import InputError
 from .model import Report, section_text
 from .numbers import report_years, untraced
@@ -20,7 +21,7 @@ class Summary:
     headings: dict[str, str] = field(default_factory=dict)  # paragraph id → English heading
 
 
-def parse_summaries(data, name: str, report: Report, full_text: str) -> dict[str, Summary]:
+def parse_summaries(data, name: str, report: Report, full_text: str, glossary: tuple = ()) -> dict[str, Summary]:
     """Check the summaries against the report and return them by section id.
 
     Fails on a section without a summary, a summary of an unknown section, a heading for an unknown
@@ -55,10 +56,12 @@ def parse_summaries(data, name: str, report: Report, full_text: str) -> dict[str
             ("headings", headings_map, list(headings.values())),
         ):
             for i, english in enumerate(texts):
-                missing = untraced(english, chinese, years)
+                where = line_in(lines_of, i) if key == "points" else (
+                    line_in(lines_of, list(headings)[i]) if key == "headings" else line_in(entry, key))
+                if wrong := problem(english, glossary):
+                    raise InputError(name, where, f"{section_id}: {wrong}")
+                missing = untraced(without_references(english), chinese, years)
                 if missing:
-                    where = line_in(lines_of, i) if key == "points" else (
-                        line_in(lines_of, list(headings)[i]) if key == "headings" else line_in(entry, key))
                     raise InputError(name, where, f"{section_id}: {', '.join(missing)} in the English {key} "
                                                   "does not occur in the section's Chinese text")
         result[section_id] = summary
