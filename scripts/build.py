@@ -22,11 +22,13 @@ from .render import Site, render_site
 from .sources import read_report_text, read_yaml
 from .splitter import split
 from .summaries import parse_summaries
+from .translation import parse_translation
 
 SUMMARIES = "summaries.en.yml"
 GLOSSARY = "glossary.yml"
 FIGURES = "figures.yml"
 INVESTORS = "investors.yml"
+TRANSLATION = "translation.en.yml"
 READINGS = "readings.yml"
 EARLIER = "earlier/reports.yml"
 DROPPED = "earlier/dropped.yml"
@@ -81,12 +83,16 @@ def load_site(seeds: Path) -> Site:
     investors_path = seeds / INVESTORS
     if investors_path.exists():
         investors = parse_investors(read_yaml(investors_path), str(investors_path), report, text, glossary)
+    translation = {}
+    translation_path = seeds / TRANSLATION
+    if translation_path.exists():
+        translation = parse_translation(read_yaml(translation_path), str(translation_path), report, text, glossary)
     dropped = ()
     dropped_path = seeds / DROPPED
     if dropped_path.exists() and earlier:
         dropped = parse_dropped(read_yaml(dropped_path), str(dropped_path), earlier, text)
     return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures, investors=investors,
-                earlier=earlier, dropped=dropped)
+                earlier=earlier, dropped=dropped, translation=translation)
 
 
 def render(seeds: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from .english import problem, without_references
+from .english import plain, problem, without_references
 from .errors import InputError
 from .model import Report, section_text
 from .numbers import report_years, untraced
@@ -111,7 +111,9 @@ def parse_figures(data, name: str, report: Report, full_text: str, glossary: tup
         if missing:
             raise InputError(name, line_in(record, "indicator_en"),
                              f"{what}: {', '.join(missing)} in the English indicator does not occur in the section's Chinese text")
-        figures.append(Figure(id=fid, kind=fields["kind"], indicator_zh=fields["indicator_zh"], indicator_en=fields["indicator_en"],
+        # tables, chart and downloads show the glossary's English name of a referenced term
+        indicator_en = plain(fields["indicator_en"], {e.term: e.english for e in glossary})
+        figures.append(Figure(id=fid, kind=fields["kind"], indicator_zh=fields["indicator_zh"], indicator_en=indicator_en,
                               value=written, unit=fields["unit"], qualifier=fields["qualifier"], section=section.id,
                               paragraph=paragraph.id, phrase=fields["phrase"], line=record.line))
     return tuple(figures)

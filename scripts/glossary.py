@@ -69,6 +69,12 @@ class Entry:
         first = re.match(r"(.+?[.!?])(\s|$)", self.note)
         return f"{self.english} — {first.group(1) if first else self.note}"
 
+    @property
+    def reference_tooltip(self) -> str:
+        """What a reader of English text sees on hover over the term's English name."""
+        first = re.match(r"(.+?[.!?])(\s|$)", self.note)
+        return f"{self.term} ({self.pinyin}) — {first.group(1) if first else self.note}"
+
 
 def parse_glossary(data, name: str, report: Report, full_text: str, earlier: tuple[EarlierReport, ...] = ()) -> tuple[Entry, ...]:
     validate(data, name, "glossary")

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from markdown import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
@@ -27,7 +28,8 @@ def terms_json(entries: tuple[Entry, ...], pages: dict[str, str] | None = None) 
     """What the pages need of the glossary: each term's tooltip, and the page and anchor of its
     entry (pages: term → path under docs/<lang>/)."""
     slugs = anchors(entries)
-    data = {e.term: {"tooltip": e.tooltip, "page": (pages or {}).get(e.term, "glossary.md"), "anchor": slugs[e.term]}
+    data = {e.term: {"tooltip": e.tooltip, "english": e.english, "reference_tooltip": e.reference_tooltip,
+                     "page": (pages or {}).get(e.term, "glossary.md"), "anchor": slugs[e.term]}
             for e in entries}
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
@@ -49,6 +51,9 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _walk(self, element: etree.Element) -> None:
         if element.tag in SKIP or "no-glossary" in (element.get("class") or "").split():
             return
+        for child in list(element):
+            if child.get("data-term") is not None:
+                self._reference(element, child)
         children = list(element)
         if element.text:
             new = self._mark(element.text)
@@ -85,6 +90,24 @@ class GlossaryTreeprocessor(Treeprocessor):
             nodes.append(node)
         return head, nodes
 
+    def _reference(self, parent: etree.Element, abbr: etree.Element) -> None:
+        """A [[term]] in English text: its English name, the Chinese term and note as the tooltip,
+        and on its first occurrence on the page a link to the entry."""
+        term = abbr.attrib.pop("data-term")
+        tooltip = self.ext.terms[term]["reference_tooltip"]
+        target = self.ext.link_to(self.ext.terms[term]["page"])
+        if term in self.linked or target is None:
+            abbr.set("title", tooltip)
+            return
+        self.linked.add(term)
+        link = etree.Element("a", {"href": f"{target}#{self.ext.terms[term]['anchor']}", "class": "glossary-link",
+                                   "title": tooltip})
+        at = list(parent).index(abbr)
+        parent.remove(abbr)
+        link.tail, abbr.tail = abbr.tail, None
+        link.append(abbr)
+        parent.insert(at, link)
+
     def _element(self, term: str) -> etree.Element:
         tooltip = self.ext.terms[term]["tooltip"]
         abbr = etree.Element("abbr", {"class": "glossary-term"})
@@ -100,6 +123,26 @@ class GlossaryTreeprocessor(Treeprocessor):
                                    "class": "glossary-link", "title": tooltip})
         link.append(abbr)
         return link
+
+
+REFERENCE = r"\[\[([^\[\]\n]+)\]\]"  # the same as english.REF
+
+
+class ReferenceInlineProcessor(InlineProcessor):
+    """[[四主四市]] → <abbr class="glossary-term" data-term="四主四市">Four Mains, Four Cities</abbr>;
+    the treeprocessor then adds the tooltip and, once per page, the link."""
+
+    def __init__(self, pattern: str, extension: GlossaryExtension) -> None:
+        super().__init__(pattern)
+        self.ext = extension
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        term = m.group(1)
+        if term not in self.ext.terms:
+            return None, None, None  # the build has refused unknown terms; leave the text as it is
+        abbr = etree.Element("abbr", {"class": "glossary-term", "data-term": term})
+        abbr.text = self.ext.terms[term]["english"]
+        return abbr, m.start(0), m.end(0)
 
 
 class GlossaryExtension(Extension):
@@ -133,5 +176,7 @@ class GlossaryExtension(Extension):
         return posixpath.relpath(f"{lang}/{page}", posixpath.dirname(self.page_src))
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        # [[term]] before links and references (160, 170) read the brackets
+        md.inlinePatterns.register(ReferenceInlineProcessor(REFERENCE, self), "glossary-reference", 175)
         # After inline processing (20) and attr_list (8), before MkDocs' own link rewriting (0).
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", 4)

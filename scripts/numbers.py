@@ -122,3 +122,43 @@ def untraced(english: str, chinese: str, years: set[int]) -> list[str]:
         elif value not in allowed:
             missing.append(written)
     return missing
+
+
+# A figure derived from one the report gives passes the check only through a declared conversion,
+# written "N mu (M hectares)", whose arithmetic holds (1 hectare = 15 mu exactly): M is N / 15, or
+# "about M" when M is N / 15 rounded to the precision M is written with (1.35 million mu (90,000
+# hectares) passes; (95,000 hectares) fails; 10,000 mu (about 667 hectares) passes).
+MU_PER_HECTARE = Decimal(15)
+_MU_HECTARES = re.compile(
+    r"(?P<mu>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mu_mult>\s+(?:thousand|million|billion))?\s+mu"
+    r"\s+\((?P<about>about\s+)?(?P<ha>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ha_mult>\s+(?:thousand|million))?\s+hectares\)"
+)
+
+
+def derived_figures(english: str) -> tuple[str, list[str]]:
+    """The English with each declared hectare figure taken out (its mu figure stays to be traced),
+    and a message for each conversion whose arithmetic does not hold."""
+    errors = []
+
+    def check(m: re.Match) -> str:
+        mu = english_figures(m.group("mu") + (m.group("mu_mult") or ""))[0][1]
+        multiplier = EN_MULTIPLIER.get((m.group("ha_mult") or "").strip(), Decimal(1))
+        written = m.group("ha").replace(",", "")
+        hectares, exact = Decimal(written) * multiplier, mu / MU_PER_HECTARE
+        # the unit of the last digit written: 666.7 → 0.1; 90,000 → up to 10,000 (trailing zeros)
+        places = len(written.partition(".")[2])
+        step = Decimal(1).scaleb(-places) if places else Decimal(10) ** (len(written) - len(written.rstrip("0")))
+        if hectares == exact:
+            pass
+        elif not m.group("about"):
+            errors.append(f"{m.group(0)}: {_plain_number(mu)} mu is {_plain_number(exact)} hectares; write the exact "
+                          "figure, or 'about' before a rounded one")
+        elif abs(hectares - exact) > step * multiplier / 2:
+            errors.append(f"{m.group(0)}: {_plain_number(mu)} mu is {_plain_number(exact)} hectares (1 hectare = 15 mu)")
+        return f"{m.group('mu')}{m.group('mu_mult') or ''} mu"
+
+    return _MU_HECTARES.sub(check, _norm(english)), errors
+
+
+def _plain_number(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01')).normalize():,f}"

@@ -79,7 +79,7 @@ def _locate(data: Any, error: ValidationError) -> tuple[int | None, str, str]:
     parent = _container(data, path[:-1]) if path else None
     line = line_in(parent, path[-1]) if path else line_in(data)
     where = _where(data, path[:-1]) if path else ""
-    field = str(path[-1]) if path and isinstance(path[-1], str) else (_where(data, path) or "the file")
+    field = (str(path[-1]) if isinstance(path[-1], str) else f"item {path[-1] + 1}") if path else "the file"
     if kind == "type":
         return line, where, f"{field} must be {TYPE_WORDS.get(error.validator_value, error.validator_value)}, not {_kind(value)}"
     if kind in ("enum", "const"):
