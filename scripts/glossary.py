@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .english import references
 from .errors import InputError
 from .history import EarlierReport, Evidence, parse_evidence
 from .model import Report
@@ -93,6 +94,10 @@ def parse_glossary(data, name: str, report: Report, full_text: str, earlier: tup
         for other in entry.related:
             if other not in seen:
                 raise InputError(name, entry.line, f"{entry.term}: related term {other!r} is not in the glossary")
+        texts = (entry.english, entry.note, entry.context, entry.caveat, entry.literal, *(en for _, en in entry.items))
+        for other in (t for written in texts for t in references(written)):
+            if other not in seen:
+                raise InputError(name, entry.line, f"{entry.term}: [[{other}]] is not a glossary term")
     return tuple(entries)
 
 

@@ -19,6 +19,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
+from .english import plain
 from .glossary import Entry, anchors, find_terms, matcher
 
 TERMS_FILE = ".glossary.json"  # written beside the pages by render.py, read by the MkDocs hook
@@ -28,7 +29,8 @@ def terms_json(entries: tuple[Entry, ...], pages: dict[str, str] | None = None) 
     """What the pages need of the glossary: each term's tooltip, and the page and anchor of its
     entry (pages: term → path under docs/<lang>/)."""
     slugs = anchors(entries)
-    data = {e.term: {"tooltip": e.tooltip, "english": e.english, "reference_tooltip": e.reference_tooltip,
+    names = {e.term: e.english for e in entries}  # a note's [[term]] reads as its English name in a tooltip
+    data = {e.term: {"tooltip": plain(e.tooltip, names), "english": e.english, "reference_tooltip": plain(e.reference_tooltip, names),
                      "page": (pages or {}).get(e.term, "glossary.md"), "anchor": slugs[e.term]}
             for e in entries}
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 
 from scripts.build import load_site
+from scripts.english import without_references
 from scripts.errors import InputError
 from scripts.glossary import Entry, find_terms, matcher, with_pinyin
 from scripts.glossary_markdown import GlossaryExtension
@@ -112,7 +115,8 @@ def test_an_in_text_sentence_that_is_not_in_the_report_is_an_error(tmp_path):
 
 def test_every_entry_has_evidence_or_says_it_is_not_defined(site_data):
     for e in site_data.glossary:
-        assert (e.evidence == "not-defined" and e.literal and not e.items) or (e.items and (e.sentence or e.source))
+        assert ((e.evidence == "not-defined" and e.literal and not e.items) or (e.items and (e.sentence or e.source))
+                or (e.evidence == "earlier-report" and e.earlier and e.earlier.items))
 
 
 def test_related_entries_link_both_ways_for_the_named_pairs(site_data):
@@ -125,3 +129,44 @@ def test_related_entries_link_both_ways_for_the_named_pairs(site_data):
 def test_pinyin_is_generated_with_and_without_tones(site_data):
     e = next(e for e in site_data.glossary if e.term == "五个一办")
     assert e.pinyin == "wǔ gè yī bàn" and e.pinyin_plain == "wu ge yi ban"
+
+
+# ---------------------------------------------------------------------------------------------
+# One evidence rule (README: "Evidence for what a term stands for"): an entry whose meaning the
+# report's own words give is in-text, so a not-defined entry never quotes the report as its definition.
+
+DEFINING = re.compile(r"\b(?:the report (?:defines|explains|spells out|lists its (?:items|components))|(?:is|are) defined as)\b", re.I)
+
+
+def report_quotes(text: str, report_text: str, terms=()) -> list[str]:
+    """Runs of five or more Chinese characters in an English text that are copied from the report
+    (a glossary term named in Chinese is not a quotation of a definition)."""
+    runs = re.findall(r"[\u3400-\u9fff][\u3400-\u9fff“”‘’、，]{4,}", without_references(text))
+    return [run for run in runs if run in report_text and run.strip("“”‘’") not in terms]
+
+
+def definition_breaches(entry, report_text: str, terms=()) -> list[str]:
+    if entry.evidence != "not-defined":
+        return []
+    texts = (entry.note, entry.context)
+    return [*(q for t in texts for q in report_quotes(t, report_text, terms)),
+            *(m.group(0) for t in texts for m in DEFINING.finditer(t))]
+
+
+def test_no_not_defined_entry_quotes_the_report_as_its_definition(site_data, seed_text):
+    terms = {e.term for e in site_data.glossary}
+    breaches = {e.term: definition_breaches(e, seed_text, terms) for e in site_data.glossary}
+    assert {term: found for term, found in breaches.items() if found} == {}
+
+
+def test_the_definition_check_catches_a_quoted_definition(seed_text):
+    quoted = Entry(term="一企一人", english="x", evidence="not-defined", literal="x",
+                   note="The report does not define it; it says 一企一人配备上市辅导专员 in the same clause.")
+    assert definition_breaches(quoted, seed_text)
+    said = Entry(term="x", english="x", evidence="not-defined", literal="x", note="The report defines it as a campaign.")
+    assert definition_breaches(said, seed_text) == ["The report defines"]
+
+
+def test_the_evidence_classes_are_counted(site_data):
+    counts = {kind: sum(e.evidence == kind for e in site_data.glossary) for kind in ("in-text", "sourced", "earlier-report", "not-defined")}
+    assert sum(counts.values()) == len(site_data.glossary) and all(counts.values())

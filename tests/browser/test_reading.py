@@ -23,17 +23,27 @@ def _tooltip_text(page) -> str:
     return page.locator(".md-tooltip2").first.inner_text()
 
 
-def test_a_glossary_tooltip_appears_on_hover(page, served):
+def _english(site_data, term: str) -> str:
+    return next(e.english for e in site_data.glossary if e.term == term)
+
+
+def test_a_glossary_tooltip_appears_on_hover(page, served, site_data):
     page.goto(served + "tasks/3-business-environment/")
     page.locator("abbr.glossary-term", has_text="五个一办").first.hover()
-    assert "Five One-Stop Service Modes" in _tooltip_text(page)
+    assert _english(site_data, "五个一办") in _tooltip_text(page)
 
 
-def test_a_glossary_tooltip_appears_on_keyboard_focus(page, served):
+def test_a_glossary_tooltip_appears_on_keyboard_focus(page, served, site_data):
     page.goto(served + "tasks/3-business-environment/")
     link = page.locator("a.glossary-link", has_text="五个一办").first
     link.focus()
-    assert "Five One-Stop Service Modes" in _tooltip_text(page)
+    assert _english(site_data, "五个一办") in _tooltip_text(page)
+
+
+def test_an_english_name_shows_the_chinese_term_on_hover(page, served, site_data):
+    page.goto(served + "en/tasks/3-business-environment/")
+    page.locator("article abbr.glossary-term", has_text=_english(site_data, "五个一办")).first.hover()
+    assert "五个一办" in _tooltip_text(page)
 
 
 def test_the_first_occurrence_links_to_the_glossary_entry(page, served):
@@ -44,7 +54,8 @@ def test_the_first_occurrence_links_to_the_glossary_entry(page, served):
     assert page.locator("#wu-ge-yi-ban").is_visible()
 
 
-@pytest.mark.parametrize("path", ["tasks/2-industrial-clusters/", "en/tasks/2-industrial-clusters/", "glossary/", "en/figures/"])
+@pytest.mark.parametrize("path", ["tasks/2-industrial-clusters/", "en/tasks/2-industrial-clusters/", "glossary/", "en/figures/",
+                                  "en/new-terms/", "en/glossary/business-environment/"])
 def test_pages_fit_a_375px_screen(browser, served, artifacts, path):
     context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
@@ -62,12 +73,50 @@ def test_a_section_prints_without_navigation_or_search(page, served, path):
     for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("article h1").is_visible()
-    if path.startswith("en/"):
-        # the collapsed Chinese original is printed too
-        assert page.locator("details.chinese-original li").first.is_visible()
+    # the other language, collapsed beside each paragraph on screen, is printed too
+    assert page.locator("details.paragraph-other p").first.is_visible()
+    assert not page.locator(".cite-button").first.is_visible()
 
 
 def test_a_paragraph_anchor_is_reachable(page, served):
     page.goto(served + "tasks/8-livelihoods/#p3-8-6-2")
     assert page.locator("#p3-8-6-2").is_visible()
     assert "城镇新增就业15万人" in page.locator("#p3-8-6-2").inner_text()
+
+
+@pytest.mark.parametrize(("path", "pid", "words"), [
+    ("en/tasks/2-industrial-clusters/", "p3-2-2", "Guiyang Municipal Government Work Report 2026"),
+    ("tasks/2-industrial-clusters/", "p3-2-2", "《贵阳市2026年政府工作报告》"),
+])
+def test_the_cite_control_copies_the_citation_with_the_permalink(browser, served, path, pid, words):
+    from mkdocs.config import load_config
+
+    site_url = load_config("mkdocs.yml").site_url
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served + path)
+    page.locator(f'.cite-button[data-paragraph="{pid}"]').click()
+    page.wait_for_selector(f'.cite-button[data-paragraph="{pid}"][data-copied]')
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert words in copied and pid in copied and "2026" in copied
+    assert copied.endswith(f"{site_url}{path}#{pid}")
+
+
+def test_the_other_language_sits_beside_each_paragraph_on_a_wide_screen(page, served):
+    page.goto(served + "en/tasks/2-industrial-clusters/")
+    text = page.locator("#p3-2-1 .paragraph-text").bounding_box()
+    other = page.locator("#p3-2-1 details.paragraph-other").bounding_box()
+    assert page.locator("#p3-2-1 details.paragraph-other").get_attribute("open") is not None
+    assert other["x"] > text["x"] + text["width"] - 1 and abs(other["y"] - text["y"]) < 40
+
+
+def test_the_other_language_is_one_click_away_on_a_phone(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    page = context.new_page()
+    page.goto(served + "tasks/2-industrial-clusters/")
+    other = page.locator("#p3-2-1 details.paragraph-other")
+    assert other.get_attribute("open") is None
+    other.locator("summary").click()
+    assert other.locator("p").first.is_visible()
+    context.close()

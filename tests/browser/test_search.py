@@ -9,16 +9,17 @@ import pytest
 ZH_PAGE = "tasks/1-effective-demand/"
 EN_PAGE = "en/tasks/1-effective-demand/"
 
-# (query, page it is asked from, page that must be among the first three results)
+# (query, page it is asked from, page that must be among the first three results; where the
+# report treats a subject in more than one section, any of them)
 QUERIES = [
     ("营商环境", ZH_PAGE, "tasks/3-business-environment/"),
     ("数据标注", ZH_PAGE, "tasks/2-industrial-clusters/"),
-    ("磷化", ZH_PAGE, "review/14th-five-year-plan/"),
+    ("磷化", ZH_PAGE, ("review/14th-five-year-plan/", "tasks/1-effective-demand/", "tasks/2-industrial-clusters/")),
     ("低空", ZH_PAGE, "tasks/2-industrial-clusters/"),
     ("旅居", ZH_PAGE, "tasks/1-effective-demand/"),
     ("城中村", ZH_PAGE, "tasks/5-urban-quality/"),
     ("托育", ZH_PAGE, "tasks/8-livelihoods/"),
-    ("算力", ZH_PAGE, "tasks/2-industrial-clusters/"),
+    ("算力", ZH_PAGE, ("tasks/2-industrial-clusters/", "review/14th-five-year-plan/")),
     ("隐性债务", ZH_PAGE, "tasks/7-risks-and-stability/"),
     ("五个一办", ZH_PAGE, "glossary/"),
     ("四主四市", ZH_PAGE, "glossary/"),
@@ -26,12 +27,12 @@ QUERIES = [
     ("wǔ gè yī bàn", ZH_PAGE, "glossary/"),
     ("business environment", EN_PAGE, "en/tasks/3-business-environment/"),
     ("tourism", EN_PAGE, "en/tasks/1-effective-demand/"),
-    ("new energy vehicles", EN_PAGE, "en/tasks/2-industrial-clusters/"),
+    ("new energy vehicles", EN_PAGE, ("en/tasks/2-industrial-clusters/", "en/tasks/1-effective-demand/")),
     ("data labelling", EN_PAGE, "en/tasks/2-industrial-clusters/"),
     ("local government debt", EN_PAGE, "en/tasks/7-risks-and-stability/"),
     ("computing power", EN_PAGE, "en/tasks/2-industrial-clusters/"),
     ("livelihood projects", EN_PAGE, "en/tasks/8-livelihoods/"),
-    ("Five One-Stop Service Modes", EN_PAGE, "en/glossary/"),
+    ("Five Ones Service Modes", EN_PAGE, "en/glossary/"),
     ("sizhusishi", EN_PAGE, "en/glossary/"),
     ("CATL", EN_PAGE, "en/tasks/1-effective-demand/"),
 ]
@@ -57,9 +58,10 @@ def search(page, served: str, start: str, query: str) -> list[str]:
 @pytest.mark.parametrize(("query", "start", "expected"), QUERIES, ids=[q for q, _, _ in QUERIES])
 def test_query_finds_the_page_in_the_top_three(page, served, query, start, expected):
     results = search(page, served, start, query)
+    acceptable = expected if isinstance(expected, tuple) else (expected,)
     # the glossary is a set of pages, one per theme: any of them holds the entry
-    top = [r if not r.startswith(expected) or not expected.endswith("glossary/") else expected for r in results[:3]]
-    assert expected in top, results[:5]
+    top = [next((a for a in acceptable if r == a or (a.endswith("glossary/") and r.startswith(a))), r) for r in results[:3]]
+    assert set(acceptable) & set(top), results[:5]
 
 
 def test_english_pages_get_english_results_only(page, served):
