@@ -139,6 +139,14 @@ CASES = [
     ("figures.yml", "  value: 5.5\n", "  value: five\n", "value: five", "value must be a number"),
     ("figures.yml", "- id: primary-industry-growth-2026", "- id: gdp-growth-2026  # again", "# again", "duplicate figure id"),
     ("investors.yml", "      paragraph: p3-2-2\n", "      paragraph: p9-9-9\n", "paragraph: p9-9-9", "unknown paragraph"),
+    ("glossary.yml", "- term: 四主四区\n", "- term: 四主九区\n", "- term: 四主九区", "does not occur in the report"),
+    ("readings.yml", '"五连冠": "wǔ lián guàn"', '"五连冠": "wǔ lián guàn"\n"六连冠": "liù lián guàn"', '"六连冠"', "not a glossary term"),
+    ("glossary.yml", '    passage: "大力治风，提倡婚事新办', '    passage: "大力治风，提倡婚事旧办', 'passage: "大力治风', "is not in the 2022 report"),
+    ("translation.en.yml", "\np3-closing-1:", "\np3-closing-9:", "p3-closing-9:", "not a paragraph of the report"),
+    ("translation.en.yml", "1.35 million mu (90,000 hectares)", "1.35 million mu (95,000 hectares)", "p3-2-5:",
+     "1,350,000 mu is 90,000 hectares"),
+    ("earlier/reports.yml", "  delivered: 2016-01-19", "  delivered: 19 January 2016", "delivered: 19 January 2016", "must be a date"),
+    ("earlier/dropped.yml", "- term: \"强省会\"", "- term: \"强省会了\"", "强省会了", "does not occur in the 2025 report"),
 ]
 
 

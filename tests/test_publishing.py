@@ -160,3 +160,9 @@ def test_every_page_has_a_title_description_and_open_graph_tags_in_its_language(
         else:
             assert title.isascii() or len(han.findall(title)) < len(title) / 4, (page, title)
             assert len(han.findall(description)) < len(description) / 4, (page, description)
+
+
+def test_the_citation_file_follows_the_citation_file_format():
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.citation-file-format",
+                             str(ROOT / "CITATION.cff")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
