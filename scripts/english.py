@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 REF = re.compile(r"\[\[([^\[\]\n]+)\]\]")
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -34,17 +35,46 @@ def plain(text: str, english: dict[str, str]) -> str:
 def problem(text: str, entries: Iterable) -> str | None:
     """The first breach of the one-name rule in an English text, or None: a reference to a term the
     glossary lacks, a glossary term written in Chinese instead of referenced, or a rejected rendering."""
-    by_term = {e.term: e for e in entries}
+    names = _names(entries)
     for term in references(text):
-        if term not in by_term:
+        if term not in names.english:
             return f"[[{term}]] is not a glossary term"
     own = without_references(text)
-    if HAN.search(own):
-        term = next((t for t in sorted(by_term, key=len, reverse=True) if t in own), None)
-        if term:
-            return f"the glossary term {term} is written in Chinese; write [[{term}]] to use its English name"
-    for entry in by_term.values():
-        for rendering in entry.rejected:
-            if re.search(rf"(?<![\w-]){re.escape(rendering)}(?![\w-])", own):
-                return f"{rendering!r} is a rejected rendering of {entry.term}; write [[{entry.term}]] ({entry.english})"
+    if HAN.search(own) and (found := names.chinese.search(own)):
+        term = found.group(0)
+        return f"the glossary term {term} is written in Chinese; write [[{term}]] to use its English name"
+    if names.rejected and (found := names.rejected.search(own)):
+        term = names.rejected_of[found.group(0)]
+        return f"{found.group(0)!r} is a rejected rendering of {term}; write [[{term}]] ({names.english[term]})"
     return None
+
+
+@dataclass(frozen=True)
+class _Names:
+    english: dict[str, str]
+    chinese: re.Pattern  # any glossary term, longest first
+    rejected: re.Pattern | None  # any rejected rendering, as whole words
+    rejected_of: dict[str, str]
+
+
+_NAMES: dict[int, tuple[object, _Names]] = {}
+
+
+def _names(entries) -> _Names:
+    """The glossary's names and patterns, made once per glossary (the build checks hundreds of texts
+    against the same one)."""
+    hit = _NAMES.get(id(entries))
+    if hit and hit[0] is entries:
+        return hit[1]
+    given, entries = entries, tuple(entries)
+    english = {e.term: e.english for e in entries}
+    rejected_of = {r: e.term for e in entries for r in e.rejected}
+    by_length = sorted(rejected_of, key=len, reverse=True)
+    names = _Names(
+        english=english,
+        chinese=re.compile("|".join(map(re.escape, sorted(english, key=len, reverse=True))) or "(?!)"),
+        rejected=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, by_length)) + r")(?![\w-])") if by_length else None,
+        rejected_of=rejected_of,
+    )
+    _NAMES[id(given)] = (given, names)
+    return names

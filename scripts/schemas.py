@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from .cache import cached_text
 from .errors import InputError
 from .sources import line_in
 
@@ -25,15 +27,28 @@ TYPE_WORDS = {"string": "text", "object": "a mapping", "array": "a list", "numbe
 
 
 @cache
+def schema_text(schema: str) -> str:
+    return (SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8")
+
+
+@cache
 def validator(schema: str) -> Draft202012Validator:
     """The validator of one schema file (by its name without .schema.json)."""
-    document = json.loads((SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8"))
+    document = json.loads(schema_text(schema))
     Draft202012Validator.check_schema(document)
     return Draft202012Validator(document)
 
 
 def validate(data: Any, name: str, schema: str) -> None:
-    """Raise one InputError for the first problem in the file (by line), or return."""
+    """Raise one InputError for the first problem in the file (by line), or return.
+
+    Validating the glossary takes a third of page generation, so a file that passed is remembered
+    by its content and the schema (a file with a problem is checked every time)."""
+    inputs = (schema_text(schema), version("jsonschema"), data)
+    cached_text("valid", inputs, lambda: _check(data, name, schema) or "valid")
+
+
+def _check(data: Any, name: str, schema: str) -> None:
     found = [_locate(data, _deepest(e)) for e in validator(schema).iter_errors(data)]
     if found:
         line, where, what = min(found, key=lambda f: f[0] or 0)
