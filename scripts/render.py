@@ -800,15 +800,17 @@ def new_terms_page(site: Site, lang: str) -> str:
     all_years, slugs = _report_years(site), site.glossary_anchors
     new = [e for e in site.glossary if e.years == (site.year,)]
     english = (lambda t: md_text(t)) if lang == "en" else (lambda t: f'<span lang="en">{md_text(t)}</span>')
+    # laid out at once (a lazily laid out table resizes while a reader, or axe, is scrolling it)
     lines = [f"# {labels['title']}", "", labels["intro"], "", f"## {labels['new']} ({len(new)})", "", labels["new_intro"], "",
-             "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|"]
+             '<div class="eager-table" markdown>', "", "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|"]
     lines += [f"| [{_zh(md_text(e.term), lang)}]({rel(NEW_TERMS, glossary_page_of(e))}#{slugs[e.term]}) | {english(e.english)} | "
               f"{year_strip(e.years, all_years, lang)} |" for e in new]
-    lines += ["", f"## {labels['dropped']} ({len(site.dropped)})", "", labels["dropped_intro"], "",
-              "| " + " | ".join(labels["dropped_columns"]) + " |", "|---|---|---|---|"]
+    lines += ["", "</div>", "", f"## {labels['dropped']} ({len(site.dropped)})", "", labels["dropped_intro"], "",
+              '<div class="eager-table" markdown>', "", "| " + " | ".join(labels["dropped_columns"]) + " |", "|---|---|---|---|"]
     for d in site.dropped:
         years = tuple(r.year for r in site.earlier if d.term in r.text)
         lines.append(f"| {_zh(md_text(d.term), lang)} | {english(d.english)} | {english(d.note)} | {year_strip(years, all_years, lang)} |")
+    lines += ["", "</div>"]
     # a reference page like the glossary: ranked below the report's own sections
     return front_matter(labels["title"], labels["description"], GLOSSARY_BOOST[lang]) + "\n".join(lines).rstrip() + "\n"
 
