@@ -55,6 +55,20 @@ def edit_seed(seeds: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def build_error(seeds: Path):
+    """The one InputError load_site raises for a broken copy of the seeds."""
+    from scripts.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        load_site(seeds)
+    return caught.value
+
+
+def line_with(path: Path, fragment: str) -> int:
+    """The number of the first line of a file that holds the fragment."""
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as `make site` builds it (from the committed docs/), in a temporary folder."""

@@ -9,11 +9,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from scripts.build import load_site
 from scripts.english import plain, problem
-from scripts.errors import InputError
 from scripts.numbers import derived_figures
-from tests.conftest import copy_seeds, edit_seed
+from tests.conftest import build_error, copy_seeds, edit_seed, line_with
 
 MAX_WORDS = 45
 # Sentences allowed over MAX_WORDS, each with the reason it cannot be split: the one reviewed
@@ -88,21 +86,12 @@ def test_an_unknown_reference_is_refused(site_data):
     assert "not a glossary term" in problem("We will pursue [[九帮]].", site_data.glossary)
 
 
-def _error(seeds) -> InputError:
-    with pytest.raises(InputError) as caught:
-        load_site(seeds)
-    return caught.value
-
-
-def _line(path, fragment: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
-
 
 def test_a_summary_with_a_second_rendering_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "summaries.en.yml", "  - \"Overnight tourist visits up 7%", "  - \"Six Shuang experiences; overnight tourist visits up 7%")
-    error = _error(seeds)
-    assert error.line == _line(seeds / "summaries.en.yml", "Six Shuang") and "rejected rendering of 六爽" in error.message
+    error = build_error(seeds)
+    assert error.line == line_with(seeds / "summaries.en.yml", "Six Shuang") and "rejected rendering of 六爽" in error.message
 
 
 def test_a_paragraph_without_english_stops_the_build(tmp_path):
@@ -111,7 +100,7 @@ def test_a_paragraph_without_english_stops_the_build(tmp_path):
     text = path.read_text(encoding="utf-8")
     start = text.index("\np3-closing-1:")
     path.write_text(text[:start + 1], encoding="utf-8")
-    error = _error(seeds)
+    error = build_error(seeds)
     assert error.path == str(path) and "no English for paragraph p3-closing-1" in error.message
 
 
@@ -121,20 +110,20 @@ def test_english_that_skips_a_glossary_term_of_its_paragraph_stops_the_build(tmp
     text = path.read_text(encoding="utf-8")
     assert "[[全国统一大市场]]" in text
     path.write_text(text.replace("[[全国统一大市场]]", "a unified national market", 1), encoding="utf-8")
-    error = _error(seeds)
+    error = build_error(seeds)
     assert "the Chinese uses 全国统一大市场; write [[全国统一大市场]]" in error.message and error.line
 
 
 def test_an_untraced_figure_in_the_translation_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "translation.en.yml", "about 5.5%", "about 5.7%")
-    assert "does not occur in the paragraph's Chinese" in _error(seeds).message
+    assert "does not occur in the paragraph's Chinese" in build_error(seeds).message
 
 
 def test_a_wrong_conversion_to_hectares_stops_the_build(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "translation.en.yml", "1.35 million mu (90,000 hectares)", "1.35 million mu (95,000 hectares)")
-    assert "1,350,000 mu is 90,000 hectares" in _error(seeds).message
+    assert "1,350,000 mu is 90,000 hectares" in build_error(seeds).message
 
 
 @pytest.mark.parametrize(("english", "wrong"), [

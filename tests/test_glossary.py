@@ -7,12 +7,10 @@ import re
 import markdown
 import pytest
 
-from scripts.build import load_site
 from scripts.english import without_references
-from scripts.errors import InputError
 from scripts.glossary import Entry, find_terms, matcher, with_pinyin
 from scripts.glossary_markdown import GlossaryExtension
-from tests.conftest import copy_seeds, edit_seed
+from tests.conftest import build_error, copy_seeds, edit_seed
 
 
 def entry(term: str, english: str = "X", note: str = "A note.") -> Entry:
@@ -67,12 +65,6 @@ def test_glossary_pages_themselves_link_nowhere():
 
 
 
-def _error(seeds) -> InputError:
-    with pytest.raises(InputError) as caught:
-        load_site(seeds)
-    return caught.value
-
-
 def _line(seeds, error) -> str:
     return (seeds / "glossary.yml").read_text(encoding="utf-8").splitlines()[error.line - 1]
 
@@ -80,7 +72,7 @@ def _line(seeds, error) -> str:
 def test_a_term_not_in_the_report_is_an_error_with_its_line(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "glossary.yml", "- term: 四主四区\n", "- term: 四主五区\n")
-    error = _error(seeds)
+    error = build_error(seeds)
     assert "term '四主五区' does not occur in the report" in str(error)
     assert "四主五区" in _line(seeds, error)
 
@@ -88,19 +80,19 @@ def test_a_term_not_in_the_report_is_an_error_with_its_line(tmp_path):
 def test_a_duplicate_term_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "glossary.yml", "- term: 四主四区\n", "- term: 四主四市\n")
-    assert "duplicate term '四主四市'" in str(_error(seeds))
+    assert "duplicate term '四主四市'" in str(build_error(seeds))
 
 
 def test_an_entry_without_english_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "glossary.yml", "  english: Four Mains, Four Districts\n", "")
-    assert "missing key 'english'" in str(_error(seeds))
+    assert "missing key 'english'" in str(build_error(seeds))
 
 
 def test_an_expansion_without_evidence_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "glossary.yml", "  evidence: not-defined\n  literal: four \"mains\"", "  items: [{zh: 甲, en: a}]\n  evidence: not-defined\n  literal: four \"mains\"")
-    assert "not-defined needs a literal rendering and gives no items: remove 'items'" in str(_error(seeds))
+    assert "not-defined needs a literal rendering and gives no items: remove 'items'" in str(build_error(seeds))
 
 
 def test_an_in_text_sentence_that_is_not_in_the_report_is_an_error(tmp_path):
@@ -109,7 +101,7 @@ def test_an_in_text_sentence_that_is_not_in_the_report_is_an_error(tmp_path):
     start = text.index("  sentence: ")
     end = text.index("\n", start)
     (seeds / "glossary.yml").write_text(text[:start] + "  sentence: 报告里没有这句话" + text[end:], encoding="utf-8")
-    error = _error(seeds)
+    error = build_error(seeds)
     assert "the sentence is not in the report" in str(error) and "报告里没有这句话" in _line(seeds, error)
 
 

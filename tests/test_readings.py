@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.build import load_site
-from scripts.errors import InputError
 from scripts.readings import _han_positions, heteronyms, toneless
 from scripts.sources import read_yaml
-from tests.conftest import SEEDS, copy_seeds, edit_seed
+from tests.conftest import SEEDS, build_error, copy_seeds, edit_seed, line_with
 
 
 def test_every_term_with_a_heteronym_has_a_reviewed_reading(site_data):
@@ -44,31 +42,22 @@ def test_toneless_pinyin_writes_u_umlaut_as_v():
     assert toneless("lǚ yóu") == "lv you" and toneless("ài yuè") == "ai yue"
 
 
-def _error(seeds) -> InputError:
-    with pytest.raises(InputError) as caught:
-        load_site(seeds)
-    return caught.value
-
-
-def _line(path, fragment: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
-
 
 def test_a_reading_for_a_term_that_is_not_in_the_glossary_names_its_line(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "readings.yml", '"五连冠": "wǔ lián guàn"', '"五连冠": "wǔ lián guàn"\n"六连冠": "liù lián guàn"')
-    error = _error(seeds)
-    assert error.path == str(seeds / "readings.yml") and error.line == _line(seeds / "readings.yml", "六连冠")
+    error = build_error(seeds)
+    assert error.path == str(seeds / "readings.yml") and error.line == line_with(seeds / "readings.yml", "六连冠")
     assert "not a glossary term" in error.message
 
 
 def test_a_reading_with_the_wrong_number_of_syllables_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "readings.yml", '"五连冠": "wǔ lián guàn"', '"五连冠": "wǔ liánguàn"')
-    assert "2 syllables for 3" in str(_error(seeds))
+    assert "2 syllables for 3" in str(build_error(seeds))
 
 
 def test_a_sandhi_tone_on_yi_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
     edit_seed(seeds, "readings.yml", '"一月办": "yī yuè bàn"', '"一月办": "yí yuè bàn"')
-    assert "一 is written yī (the citation tone), not yí" in str(_error(seeds))
+    assert "一 is written yī (the citation tone), not yí" in str(build_error(seeds))
