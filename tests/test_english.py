@@ -199,3 +199,9 @@ def test_english_pages_have_at_most_one_chinese_insertion_per_150_words(built_si
         if len(counted.insertions) * 150 > max(counted.words, 150):
             dense[str(page.relative_to(built_site))] = (len(counted.insertions), counted.words, counted.insertions[:5])
     assert dense == {}
+
+
+def test_every_summary_is_at_most_150_words(site_data):
+    names = english_names(site_data)
+    long = {sid: n for sid, s in site_data.summaries.items() if (n := len(plain(s.summary, names).split())) > 150}
+    assert long == {}
