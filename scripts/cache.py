@@ -1,6 +1,7 @@
 """A small disk cache for derived text that is slow to make and depends only on known inputs:
 the charts (matplotlib), the pinyin of the glossary terms (pypinyin's dictionaries take longer
-to load than the rest of page generation) and the search dictionary (cut from jieba's).
+to load than the rest of page generation), the search dictionary (cut from jieba's) and the data
+files that passed their schema (validating the glossary takes a third of page generation).
 
 Entries live in .cache/<kind>/<key> (or under $REPORT_CACHE_DIR), where the key is a hash of
 everything that shapes the result; a changed input makes a new key, so an entry is never stale.
