@@ -744,6 +744,18 @@ def _report_years(site: Site) -> tuple[int, ...]:
     return (*(r.year for r in site.earlier), site.year)
 
 
+def _place(report: EarlierReport, pid: str, lang: str) -> str:
+    """Where a paragraph of an earlier report stands, by the report's own numbering (the official
+    page has no paragraph ids): part 二, section （五）, paragraph 1 (p2-5-1)."""
+    part = next(p for p in report.report.parts for s in p.sections for q in s.paragraphs if q.id == pid)
+    section = next(s for s in part.sections for q in s.paragraphs if q.id == pid)
+    number = [q.id for q in section.paragraphs].index(pid) + 1
+    where = [part.marker.rstrip("、"), section.marker, str(number)]
+    if lang == "zh":
+        return f"第{where[0]}部分" + (f"{where[1]}" if where[1] else "") + f"第{number}段（{pid}）"
+    return f"part {part.number}" + (f", section {section.number}" if section.number else "") + f", paragraph {number} ({pid})"
+
+
 def year_strip(years: tuple[int, ...], all_years: tuple[int, ...], lang: str) -> str:
     """A compact strip of the report years, those holding the term filled in; the years in words
     for screen readers."""
@@ -759,9 +771,9 @@ def earlier_evidence(site: Site, entry: Entry, lang: str) -> list[str]:
     evidence = entry.earlier
     report = next(r for r in site.earlier if r.year == evidence.year)
     note = en_md(evidence.note) if lang == "en" else f'<span lang="en">{en_md(evidence.note)}</span>'
-    cite = (f"{labels['report'].format(year=evidence.year)}, {labels['paragraph'].format(pid=evidence.paragraph)}: "
-            f"<{report.official_url}>")
-    return [f"**{labels['earlier-report'].format(year=evidence.year, current=site.year)}:** " + _items(entry, lang, evidence.items), "",
+    comma, colon = ("，", "：") if lang == "zh" else (", ", ": ")
+    cite = f"{labels['report'].format(year=evidence.year)}{comma}{_place(report, evidence.paragraph, lang)}{colon}<{report.official_url}>"
+    return [f"**{labels['earlier-report'].format(year=evidence.year, current=site.year)}{colon.strip()}** " + _items(entry, lang, evidence.items), "",
             f"> {_zh(md_text(evidence.passage), lang)}", ">", f"> — {cite}", "", note, ""]
 
 
