@@ -51,11 +51,12 @@ class GlossaryTreeprocessor(Treeprocessor):
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
-        if element.tag in SKIP or "no-glossary" in (element.get("class") or "").split():
-            return
+        skip = element.tag in SKIP or "no-glossary" in (element.get("class") or "").split()
         for child in list(element):
-            if child.get("data-term") is not None:
-                self._reference(element, child)
+            if child.get("data-term") is not None:  # a [[term]]: in a heading or link too, unlinked there
+                self._reference(element, child, may_link=not skip)
+        if skip:
+            return
         children = list(element)
         if element.text:
             new = self._mark(element.text)
@@ -92,13 +93,13 @@ class GlossaryTreeprocessor(Treeprocessor):
             nodes.append(node)
         return head, nodes
 
-    def _reference(self, parent: etree.Element, abbr: etree.Element) -> None:
+    def _reference(self, parent: etree.Element, abbr: etree.Element, may_link: bool = True) -> None:
         """A [[term]] in English text: its English name, the Chinese term and note as the tooltip,
-        and on its first occurrence on the page a link to the entry."""
+        and on its first occurrence on the page (outside headings and links) a link to the entry."""
         term = abbr.attrib.pop("data-term")
         tooltip = self.ext.terms[term]["reference_tooltip"]
         target = self.ext.link_to(self.ext.terms[term]["page"])
-        if term in self.linked or target is None:
+        if term in self.linked or target is None or not may_link:
             abbr.set("title", tooltip)
             return
         self.linked.add(term)

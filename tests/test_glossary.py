@@ -55,6 +55,19 @@ def test_terms_in_headings_links_and_code_are_left_alone():
     assert "<abbr" not in html
 
 
+def test_a_reference_shows_the_english_name_with_the_chinese_in_its_tooltip():
+    html = render("We will improve the [[营商环境]] and the [[营商环境]] again.", page="en/tasks/x.md")
+    assert 'data-term' not in html and html.count("<abbr") == 2
+    assert html.count('href="../glossary.md#ying-shang-huan-jing"') == 1
+    assert 'title="营商环境 (yíng shāng huán jìng) — Note' in html
+
+
+def test_a_reference_in_a_heading_gets_its_tooltip_but_no_link():
+    html = render("### On the [[营商环境]]\n\nText.", page="en/tasks/x.md")
+    heading = html.split("</h3>")[0]
+    assert "<abbr" in heading and 'title="营商环境' in heading and "<a " not in heading and "data-term" not in html
+
+
 def test_html_in_a_note_is_escaped():
     html = render("营商环境")
     assert "Note &lt;b&gt;bold&lt;/b&gt; &amp; more." in html and "<b>" not in html
