@@ -355,8 +355,9 @@ def zh_home_page(site: Site) -> str:
         "",
         f"{md_text(report.subtitle or info.venue_zh)}。来源：{md_text(info.source_zh)}，{info.published}发布。",
         "",
-        "本站按报告结构分部分、分章节刊出报告全文，每一段都有固定链接，可供引用；每个章节页附有英文摘要。"
-        f"英文读者请看[英文版]({cross_language('index.md', 'index.md', 'en')}){{ hreflang=en }}。",
+        "本站按报告结构分部分、分章节刊出报告全文，每一段都有固定链接，可供引用；每个章节页附有英文摘要"
+        + ("，每一段旁附英文译文。" if site.translation else "。")
+        + f"英文读者请看[英文版]({cross_language('index.md', 'index.md', 'en')}){{ hreflang=en }}。",
         "",
     ]
     if targets:
@@ -435,7 +436,8 @@ def zh_about_page(site: Site) -> str:
         "",
         "原文逐字收录于 `seeds/`，一字不改。程序按报告自身的标记（“一、”“（一）”“（1）”以及段首以句号结尾的导语句）"
         "把全文切分为部分、章节和段落，每个字符恰好落在一个段落中（测试逐字拼回原文以证明无损）。"
-        "每个章节页附英文摘要；英文中的每个数字都须在该章节的中文原文中找到（构建时检查）。",
+        "每个章节页附英文摘要" + ("，每一段附非官方英文译文" if site.translation else "")
+        + "；英文中的每个数字都须在其所译、所概括的中文原文中找到（构建时检查）。",
         "",
         "## 如何引用",
         "",
