@@ -81,8 +81,8 @@ BROKEN = [
     ("investors.yml", "  title_zh: 重点产业\n", "", "- key: sectors", "missing key 'title_zh'"),
     # empty text
     ("report.yml", "source_en: Guiyang Daily", "source_en: \"  \"", "source_en:", "source_en is empty"),
-    ("summaries.en.yml", "    p1-2025-3: Focusing on the real economy to strengthen foundations and raise returns",
-     "    p1-2025-3: \"\"", "p1-2025-3: \"\"", "p1-2025-3 is empty"),
+    ("summaries.en.yml", "  title: Review of 2025\n", "  title: Review of 2025\n  headings:\n    p1-2025-3: \"\"\n",
+     "p1-2025-3: \"\"", "p1-2025-3 is empty"),
     ("glossary.yml", "  english: Four Mains, Four Districts\n", "  english: \"\"\n", "english: \"\"", "english is empty"),
     ("figures.yml", "  indicator_en: GDP growth\n", "  indicator_en:\n", "indicator_en:", "indicator_en must be text, not empty"),
     ("investors.yml", "      paragraph: p3-2-2\n", "      paragraph: \" \"\n", "paragraph: \" \"", "paragraph is empty"),
@@ -108,7 +108,7 @@ def test_a_broken_file_fails_with_the_line_of_the_problem(file, old, new, fragme
 
 
 def test_a_heading_key_that_is_not_a_paragraph_id_names_its_line():
-    text, name = _broken("summaries.en.yml", "    p1-2025-3: Focusing", "    intro: x\n    p1-2025-3: Focusing")
+    text, name = _broken("summaries.en.yml", "  title: Review of 2025\n", "  title: Review of 2025\n  headings:\n    intro: x\n")
     with pytest.raises(InputError) as caught:
         validate(parse_yaml(text, name), name, "summaries")
     assert caught.value.line == next(i for i, line in enumerate(text.splitlines(), 1) if "intro: x" in line)

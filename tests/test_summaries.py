@@ -41,6 +41,6 @@ def test_a_wrong_figure_stops_the_build_with_file_and_line(tmp_path):
 
 def test_a_heading_for_an_unknown_paragraph_is_an_error(tmp_path):
     seeds = copy_seeds(tmp_path)
-    edit_seed(seeds, "summaries.en.yml", "    p1-2025-3:", "    p1-2025-99:")
+    edit_seed(seeds, "summaries.en.yml", "  title: Review of 2025\n", "  title: Review of 2025\n  headings:\n    p1-2025-99: x\n")
     with pytest.raises(InputError, match="p1-2025-99"):
         load_site(seeds)
