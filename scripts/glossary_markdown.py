@@ -19,7 +19,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
-from .english import plain
+from .english import REF, plain
 from .glossary import Entry, anchors, find_terms, matcher
 
 TERMS_FILE = ".glossary.json"  # written beside the pages by render.py, read by the MkDocs hook
@@ -128,9 +128,6 @@ class GlossaryTreeprocessor(Treeprocessor):
         return link
 
 
-REFERENCE = r"\[\[([^\[\]\n]+)\]\]"  # the same as english.REF
-
-
 class ReferenceInlineProcessor(InlineProcessor):
     """[[四主四市]] → <abbr class="glossary-term" data-term="四主四市">Four Mains, Four Cities</abbr>;
     the treeprocessor then adds the tooltip and, once per page, the link."""
@@ -180,6 +177,6 @@ class GlossaryExtension(Extension):
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         # [[term]] before links and references (160, 170) read the brackets
-        md.inlinePatterns.register(ReferenceInlineProcessor(REFERENCE, self), "glossary-reference", 175)
+        md.inlinePatterns.register(ReferenceInlineProcessor(REF.pattern, self), "glossary-reference", 175)
         # After inline processing (20) and attr_list (8), before MkDocs' own link rewriting (0).
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", 4)
