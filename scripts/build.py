@@ -22,6 +22,7 @@ from .render import Site, render_site
 from .sources import read_report_text, read_yaml
 from .splitter import split
 from .summaries import parse_summaries
+from .targets import parse_targets
 from .translation import parse_translation
 
 SUMMARIES = "summaries.en.yml"
@@ -32,6 +33,7 @@ TRANSLATION = "translation.en.yml"
 READINGS = "readings.yml"
 EARLIER = "earlier/reports.yml"
 DROPPED = "earlier/dropped.yml"
+TARGETS = "targets.yml"
 
 
 def load_earlier(seeds: Path) -> tuple[EarlierReport, ...]:
@@ -91,8 +93,13 @@ def load_site(seeds: Path) -> Site:
     dropped_path = seeds / DROPPED
     if dropped_path.exists() and earlier:
         dropped = parse_dropped(read_yaml(dropped_path), str(dropped_path), earlier, text)
+    targets = ()
+    targets_path = seeds / TARGETS
+    if targets_path.exists():
+        this = EarlierReport(year, info.delivered, info.official_url, text, report)
+        targets = parse_targets(read_yaml(targets_path), str(targets_path), (*earlier, this))
     return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures, investors=investors,
-                earlier=earlier, dropped=dropped, translation=translation)
+                earlier=earlier, dropped=dropped, translation=translation, targets=targets)
 
 
 def render(seeds: Path) -> dict[str, str]:

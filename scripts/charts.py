@@ -86,3 +86,56 @@ def _draw_growth_chart(figures: tuple[Figure, ...], lang: str) -> str:
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return out.getvalue().replace("'DejaVu Sans'", "'DejaVu Sans', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif")
+
+
+TARGET_LABELS = {
+    "zh": {"target": "目标", "outcome": "实绩", "words": "文字目标", "unit": "增速（%）"},
+    "en": {"target": "Target", "outcome": "Outcome", "words": "target in words", "unit": "growth (%)"},
+}
+
+
+def gdp_rows(records: tuple) -> list[tuple[int, Decimal | None, Decimal | None]]:
+    """(year, GDP growth target, outcome) of every year with a GDP growth record."""
+    return [(r.year, r.target.value, r.outcome.value if r.outcome else None) for r in records if r.indicator.key == "gdp-growth"]
+
+
+def targets_chart(records: tuple, lang: str) -> str:
+    inputs = (gdp_rows(records), lang, TARGET_LABELS, version("matplotlib"), Path(__file__).read_bytes())
+    return cached_text("charts", inputs, lambda: _draw_targets_chart(gdp_rows(records), lang))
+
+
+def _draw_targets_chart(rows, lang: str) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = TARGET_LABELS[lang]
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "guiyang-2026", "font.family": "DejaVu Sans",
+                         "font.size": 10})
+    fig, ax = plt.subplots(figsize=(8, 4))
+    series = (("target", 1, "#00796b", "s", "none"), ("outcome", 2, "#e65100", "o", "#e65100"))
+    for key, index, colour, marker, face in series:
+        points = [(row[0], float(row[index])) for row in rows if row[index] is not None]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        ax.plot(xs, ys, color=colour, marker=marker, markerfacecolor=face, linewidth=1.5, label=labels[key])
+        for x, y in points:
+            ax.annotate(f"{y:g}", (x, y), textcoords="offset points", xytext=(0, 7 if key == "target" else -14),
+                        ha="center", fontsize=8, color=colour)
+    for year, target, _ in rows:
+        if target is None:
+            ax.annotate(labels["words"], (year, ax.get_ylim()[1]), textcoords="offset points", xytext=(0, -12),
+                        ha="center", fontsize=7, color="#555555")
+    years = [year for year, *_ in rows]
+    ax.set_xticks(years)
+    ax.set_xticklabels([str(y) for y in years], fontsize=8)
+    ax.set_ylabel(labels["unit"])
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper right", fontsize=8, frameon=False)
+    out = io.StringIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Glyph … missing from DejaVu Sans": drawn by the browser
+        fig.tight_layout()
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return out.getvalue().replace("'DejaVu Sans'", "'DejaVu Sans', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif")
