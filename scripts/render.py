@@ -959,7 +959,7 @@ def headline_targets(site: Site, lang: str, here: str) -> list[str]:
         if before is not None:
             cells[1] = _statement_link(site, before.target, _target_words(before, lang), here, lang)
             if before.outcome is not None:
-                cells[2] = _statement_link(site, before.outcome, _target_number(before.indicator, before.outcome.value, lang), here, lang)
+                cells[2] = _statement_link(site, before.outcome, _qualified(before.outcome, before.indicator, lang), here, lang)
             cells[2] += (" — " if cells[2] else "") + target_status(before, lang)
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
@@ -991,7 +991,7 @@ def investors_page(site: Site, lang: str) -> str:
 
 TARGETS_PAGE = "targets.md"
 QUALIFIER_EN = {"力争": "strive for", "控制在": "kept to", "左右": "about", "不低于": "at least", "不超过": "at most",
-                "以内": "within", "突破": "over", "达到": "reaching"}
+                "以内": "within", "突破": "over", "超过": "over", "达到": "reaching"}
 QUALIFIER_AFTER = ("左右", "以上", "以内")  # written after the number in Chinese
 TARGET_LABELS = {
     "zh": {"title": "目标与实绩（{first}—{year}年）", "link": "目标与实绩",
@@ -1060,9 +1060,13 @@ def _plain_number(value) -> str:
 
 
 def _target_words(record: TargetRecord, lang: str) -> str:
-    statement, indicator = record.target, record.indicator
-    if statement.value is None:
-        return md_text(statement.words) if lang == "zh" else "in words"
+    if record.target.value is None:
+        return md_text(record.target.words) if lang == "zh" else "in words"
+    return _qualified(record.target, record.indicator, lang)
+
+
+def _qualified(statement, indicator, lang: str) -> str:
+    """A number with its qualifiers: 6%左右 / about 6%; 力争9%以上 / strive for 9% or more."""
     number = _target_number(indicator, statement.value, lang)
     if lang == "zh":
         before = "".join(q for q in statement.qualifier if q not in QUALIFIER_AFTER)
@@ -1167,7 +1171,7 @@ def targets_page(site: Site, lang: str) -> str:
             target = _statement_link(site, r.target, _target_words(r, lang), here, lang)
             outcome = ""
             if r.outcome is not None:
-                label = _target_number(r.indicator, r.outcome.value, lang) + (labels["expected"] if r.outcome.expected else "")
+                label = _qualified(r.outcome, r.indicator, lang) + (labels["expected"] if r.outcome.expected else "")
                 outcome = _statement_link(site, r.outcome, label, here, lang)
             lines.append(f"| {r.year} | {target} | {outcome} | {target_status(r, lang)} |")
         lines.append("")

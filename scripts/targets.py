@@ -23,7 +23,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the English unit). A unit not listed stops the build: a new one needs its English here.
 UNITS = {
     "%": (1, "%"), "个百分点": (1, "percentage points"), "亿元": (10**8, "yuan"), "万元": (10**4, "yuan"),
-    "元": (1, "yuan"), "万人": (10**4, "people"), "人": (1, "people"),
+    "元": (1, "yuan"), "万人": (10**4, "people"), "人": (1, "people"), "微克": (1, "µg/m³"),  # written 每立方米35微克
+    "万吨标准煤": (10**4, "tonnes of standard coal equivalent"), "": (1, ""),  # a ratio, or a target only ever in words
 }
 STATUSES = ("met", "below", "not-stated", "no-numeric-target", "pending")
 

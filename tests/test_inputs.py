@@ -147,6 +147,13 @@ CASES = [
      "1,350,000 mu is 90,000 hectares"),
     ("earlier/reports.yml", "  delivered: 2016-01-19", "  delivered: 19 January 2016", "delivered: 19 January 2016", "must be a date"),
     ("earlier/dropped.yml", "- term: \"强省会\"", "- term: \"强省会了\"", "强省会了", "does not occur in the 2025 report"),
+    ("targets.yml", "phrase: 全年地区生产总值增长6%左右", "phrase: 全年地区生产总值增长7%左右", "全年地区生产总值增长7%左右", "the phrase is not in paragraph"),
+    ("targets.yml", "  - year: 2016\n", "  - year: 2015\n", "  - year: 2015", "there is no 2015 report"),
+    ("targets.yml", "    unit: 万人\n", "    unit: 万只\n", "unit: 万只", "unknown unit '万只'"),
+    ("targets.yml", "          phrase: 全年地区生产总值增长5.1%\n          paragraph: p1-2025-2\n          expected: false\n        status: below",
+     "          phrase: 全年地区生产总值增长5.1%\n          paragraph: p1-2025-2\n          expected: false\n        status: met  # wrong",
+     "status: met  # wrong",
+     "but the numbers say 'below'"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ["", "tasks/1-effective-demand/", "glossary/", "glossary/business-environment/", "new-terms/", "about/", "figures/", "investors/"]
+PAGES = ["", "tasks/1-effective-demand/", "glossary/", "glossary/business-environment/", "new-terms/", "about/", "figures/", "investors/", "targets/"]
 
 
 @pytest.mark.parametrize("path", [*PAGES, *(f"en/{p}" for p in PAGES)])

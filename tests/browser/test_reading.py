@@ -55,7 +55,8 @@ def test_the_first_occurrence_links_to_the_glossary_entry(page, served):
 
 
 @pytest.mark.parametrize("path", ["tasks/2-industrial-clusters/", "en/tasks/2-industrial-clusters/", "glossary/", "en/figures/",
-                                  "en/new-terms/", "en/glossary/business-environment/"])
+                                  "en/new-terms/", "en/glossary/business-environment/",
+                                  "en/targets/", "targets/"])
 def test_pages_fit_a_375px_screen(browser, served, artifacts, path):
     context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
@@ -120,3 +121,18 @@ def test_the_other_language_is_one_click_away_on_a_phone(browser, served):
     other.locator("summary").click()
     assert other.locator("p").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize(("path", "caption"), [("targets/", "地区生产总值增长"), ("en/targets/", "GDP growth")])
+def test_the_targets_page_shows_its_chart_and_a_linked_table_per_indicator(page, served, site_data, path, caption):
+    page.goto(served + path)
+    chart = page.locator("article img[src*='targets-gdp']")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+    indicators = {r.indicator.key for r in site_data.targets}
+    assert page.locator("article h3").count() == len(indicators)
+    assert page.locator("article table").count() == len(indicators)
+    first_rows = page.locator("article h3#gdp-growth ~ * table").first.locator("tbody tr")
+    assert first_rows.count() == sum(r.indicator.key == "gdp-growth" for r in site_data.targets)
+    assert first_rows.first.locator("td").nth(1).locator("a[href^='https://www.guiyang.gov.cn/']").count() == 1
+    assert page.locator("article h3#gdp-growth").inner_text().startswith(caption)
