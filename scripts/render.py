@@ -923,14 +923,16 @@ def model_json(site: Site) -> str:
 # For investors
 
 INVESTOR_LABELS = {
-    "zh": {"title": "投资者参考", "description": "贵阳市2026年政府工作报告中与投资有关的内容：重点产业、项目和企业、招商引资、对外开放、营商环境，均链接原文段落。",
+    "zh": {"title": "投资者参考", "description": "贵阳市2026年政府工作报告中与投资有关的内容：主要目标、重点产业、项目和企业、招商引资、对外开放、营商环境、"
+           "债务与财政风险、园区用地与厂房、人才与劳动力、对接渠道，均链接原文段落。",
            "intro": "按投资者关心的主题摘录报告原文，每条附英文说明并链接所在段落。仅列事实，不构成投资建议。",
            "engage": "报告原文见市政府网站：<{url}>。报告没有给出面向投资者的联系方式（机构、电话、电子邮箱或地址）。",
            "targets": "主要目标：{year}年与{previous}年", "targets_intro": "{year}年目标与{previous}年目标并列，并附{year}年报告所述的{previous}年实绩。"
            "{first}年以来各年情况见[目标与实绩]({page})。",
            "targets_columns": ("指标", "{previous}年目标", "{previous}年实绩", "{year}年目标")},
-    "en": {"title": "For investors", "description": "What the Guiyang Municipal Government Work Report 2026 says on sectors, "
-           "projects and companies, investment attraction, opening-up and the business environment, each linked to its paragraph.",
+    "en": {"title": "For investors", "description": "What the Guiyang Municipal Government Work Report 2026 says on targets, sectors, "
+           "projects and companies, investment attraction, opening-up, the business environment, debt and fiscal risk, parks and "
+           "land, talent and labour, and how to engage, each linked to its paragraph.",
            "intro": "What the report says on the topics investors ask about, each fact linked to the paragraph it comes from. "
            "Facts only, as the report states them; nothing here is advice.",
            "engage": "The report itself is on the city government's website: <{url}>. It gives no contact for investors: "

@@ -94,7 +94,8 @@ def test_every_investor_fact_quotes_its_paragraph(site_data):
     facts = [f for g in site_data.investors for f in g.facts]
     assert len(facts) >= 50 and all(f.zh in paragraphs[f.paragraph].raw for f in facts)
     assert [g.key for g in site_data.investors] == ["sectors", "projects", "investment-attraction", "opening-up",
-                                                    "business-environment"]
+                                                    "business-environment", "debt-and-fiscal-risk", "parks-land-and-factories",
+                                                    "talent-and-labour", "how-to-engage"]
 
 
 def test_an_investor_fact_whose_words_are_not_in_its_paragraph_stops_the_build(tmp_path):
