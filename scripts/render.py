@@ -935,8 +935,8 @@ INVESTOR_LABELS = {
            "land, talent and labour, and how to engage, each linked to its paragraph.",
            "intro": "What the report says on the topics investors ask about, each fact linked to the paragraph it comes from. "
            "Facts only, as the report states them; nothing here is advice.",
-           "engage": "The report itself is on the city government's website: <{url}>. It gives no contact for investors: "
-           "no office, telephone number, email or address.",
+           # the group's intro already says that the report gives no contact for investors
+           "engage": "The report itself is on the city government's website: <{url}>.",
            "targets": "Headline targets: {year} beside {previous}", "targets_intro": "The {year} targets beside the {previous} "
            "targets and what the {year} report says came of them. Every year since {first}: [Targets and results]({page}).",
            "targets_columns": ("Indicator", "{previous} target", "{previous} outcome", "{year} target")},
