@@ -89,8 +89,9 @@ def _draw_growth_chart(figures: tuple[Figure, ...], lang: str) -> str:
 
 
 TARGET_LABELS = {
-    "zh": {"target": "目标", "outcome": "实绩", "words": "文字目标", "unit": "增速（%）"},
-    "en": {"target": "Target", "outcome": "Outcome", "words": "target in words", "unit": "growth (%)"},
+    "zh": {"target": "目标", "outcome": "实绩", "words": "文字目标", "unstated": "未提及实绩", "unit": "增速（%）"},
+    "en": {"target": "Target", "outcome": "Outcome", "words": "target in words", "unstated": "outcome not stated",
+           "unit": "growth (%)"},
 }
 
 
@@ -114,19 +115,26 @@ def _draw_targets_chart(rows, lang: str) -> str:
     plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "guiyang-2026", "font.family": "DejaVu Sans",
                          "font.size": 10})
     fig, ax = plt.subplots(figsize=(8, 4))
-    series = (("target", 1, "#00796b", "s", "none"), ("outcome", 2, "#e65100", "o", "#e65100"))
+    years = [row[0] for row in rows]
+    top = max(float(v) for row in rows for v in row[1:] if v is not None)
+    # a missing value is a gap in the line (nan), never a line drawn across a year with no figure
+    series = (("target", 1, "#00796b", "s", "white"), ("outcome", 2, "#e65100", "o", "#e65100"))
     for key, index, colour, marker, face in series:
-        points = [(row[0], float(row[index])) for row in rows if row[index] is not None]
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        ax.plot(xs, ys, color=colour, marker=marker, markerfacecolor=face, linewidth=1.5, label=labels[key])
-        for x, y in points:
-            ax.annotate(f"{y:g}", (x, y), textcoords="offset points", xytext=(0, 7 if key == "target" else -14),
+        values = [float(row[index]) if row[index] is not None else float("nan") for row in rows]
+        ax.plot(years, values, color=colour, marker=marker, markerfacecolor=face, linewidth=1.5, label=labels[key])
+    for year, target, outcome in rows:
+        # the higher of the two labels goes above its point, the lower below, so they never overlap
+        for value, other, colour in ((target, outcome, "#00796b"), (outcome, target, "#e65100")):
+            if value is None:
+                continue
+            above = other is None or value > other or (value == other and value is target)
+            ax.annotate(f"{float(value):g}", (year, float(value)), textcoords="offset points", xytext=(0, 7 if above else -13),
                         ha="center", fontsize=8, color=colour)
-    for year, target, _ in rows:
-        if target is None:
-            ax.annotate(labels["words"], (year, ax.get_ylim()[1]), textcoords="offset points", xytext=(0, -12),
-                        ha="center", fontsize=7, color="#555555")
-    years = [year for year, *_ in rows]
+        missing = labels["words"] if target is None else labels["unstated"] if outcome is None and year != years[-1] else ""
+        if missing:
+            ax.annotate(missing, (year, 0), textcoords="offset points", xytext=(0, 4), ha="center", fontsize=7,
+                        color="#555555", rotation=90, va="bottom")
+    ax.set_ylim(0, top * 1.15)
     ax.set_xticks(years)
     ax.set_xticklabels([str(y) for y in years], fontsize=8)
     ax.set_ylabel(labels["unit"])
