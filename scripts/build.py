@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from .datapackage import read_site_url
 from .errors import InputError
 from .figures import parse_figures
 from .glossary import parse_glossary, sentence_location, with_pinyin
@@ -32,6 +33,7 @@ TRANSLATION = "translation.en.yml"
 READINGS = "readings.yml"
 EARLIER = "earlier/reports.yml"
 DROPPED = "earlier/dropped.yml"
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
 def load_earlier(seeds: Path) -> tuple[EarlierReport, ...]:
@@ -78,7 +80,7 @@ def load_site(seeds: Path) -> Site:
     figures = ()
     figures_path = seeds / FIGURES
     if figures_path.exists():
-        figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text, glossary)
+        figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text, glossary, info.delivered)
     investors = ()
     investors_path = seeds / INVESTORS
     if investors_path.exists():
@@ -91,8 +93,9 @@ def load_site(seeds: Path) -> Site:
     dropped_path = seeds / DROPPED
     if dropped_path.exists() and earlier:
         dropped = parse_dropped(read_yaml(dropped_path), str(dropped_path), earlier, text)
+    site_url = read_site_url(MKDOCS_YML.read_text(encoding="utf-8"), os.environ)  # for the permalinks in the downloads
     return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures, investors=investors,
-                earlier=earlier, dropped=dropped, translation=translation)
+                earlier=earlier, dropped=dropped, translation=translation, site_url=site_url)
 
 
 def render(seeds: Path) -> dict[str, str]:
