@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from .datapackage import read_site_url
 from .errors import InputError
 from .figures import parse_figures
 from .glossary import parse_glossary, sentence_location, with_pinyin
@@ -34,6 +35,7 @@ READINGS = "readings.yml"
 EARLIER = "earlier/reports.yml"
 DROPPED = "earlier/dropped.yml"
 TARGETS = "targets.yml"
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
 def load_earlier(seeds: Path) -> tuple[EarlierReport, ...]:
@@ -80,7 +82,7 @@ def load_site(seeds: Path) -> Site:
     figures = ()
     figures_path = seeds / FIGURES
     if figures_path.exists():
-        figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text, glossary)
+        figures = parse_figures(read_yaml(figures_path), str(figures_path), report, text, glossary, info.delivered)
     investors = ()
     investors_path = seeds / INVESTORS
     if investors_path.exists():
@@ -98,8 +100,11 @@ def load_site(seeds: Path) -> Site:
     if targets_path.exists():
         this = EarlierReport(year, info.delivered, info.official_url, text, report)
         targets = parse_targets(read_yaml(targets_path), str(targets_path), (*earlier, this))
+    # the permalinks in the downloads: the edition's own address (mkdocs.yml's default), whatever
+    # SITE_URL a fork builds with, so the committed downloads do not depend on where they are served
+    site_url = read_site_url(MKDOCS_YML.read_text(encoding="utf-8"))
     return Site(report=report, info=info, summaries=summaries, glossary=glossary, figures=figures, investors=investors,
-                earlier=earlier, dropped=dropped, translation=translation, targets=targets)
+                earlier=earlier, dropped=dropped, translation=translation, targets=targets, site_url=site_url)
 
 
 def render(seeds: Path) -> dict[str, str]:

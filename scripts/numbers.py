@@ -2,7 +2,8 @@
 
 How figures are normalised (both sides go through NFKC first, so full-width digits and ％ count):
 - Chinese: every Arabic number, times 10^4 when 万 follows, 10^8 for 亿, 10^12 for 万亿
-  (6038.15亿元 → 603815000000); runs of Chinese numerals (十件, 五百亿级) count too.
+  (6038.15亿元 → 603815000000); runs of Chinese numerals count too (十件 → 10, 五百亿级 → 5×10^10,
+  千亿元 → 10^11, 近万亿元 → 10^12, 万名 → 10,000).
 - English: thousands separators are dropped; "thousand", "million", "billion", "trillion" multiply,
   and so do 万/亿 in a Chinese original quoted in parentheses ("603.815 billion yuan (6,038.15亿元)").
 - Percent signs and units are ignored: a figure is its value (5.5% ↔ 5.5%).
@@ -25,9 +26,12 @@ EN_MULTIPLIER = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "bil
                  "trillion": Decimal(10) ** 12}
 CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+CN_LARGE = {"万": 10**4, "亿": 10**8}
 
 _CN_ARABIC = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万)?")
 _CN_NUMERAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)(万亿|亿|万)?")
+_CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _EN_NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:(st|nd|rd|th)\b)?"
@@ -48,20 +52,43 @@ def _key(value: Decimal) -> Decimal:
 
 
 def cn_numeral_value(run: str) -> int | None:
-    """Value of a run of Chinese numerals (十 → 10, 二十三 → 23, 五百 → 500, 一千二百 → 1200)."""
-    total, digit = 0, None
+    """Value of a run of Chinese numerals (十 → 10, 二十三 → 23, 五百 → 500, 一千二百 → 1200,
+    千亿 → 10^11, 万 → 10,000, 万亿 → 10^12); None when the run is not one number (十四五)."""
+    total, section, digit = 0, 0, None
     for ch in run:
         if ch in CN_DIGIT:
             if digit is not None:
                 return None  # two digits in a row (十四五) is a name, not a number
             digit = CN_DIGIT[ch]
-        else:
-            unit = CN_UNIT[ch]
-            total += (1 if digit is None else digit) * unit
+        elif ch in CN_UNIT:
+            section += (1 if digit is None else digit) * CN_UNIT[ch]
             digit = None
-    if digit is not None:
-        total += digit
-    return total
+        elif ch == "万":
+            total += ((section + (digit or 0)) or 1) * CN_LARGE[ch]
+            section, digit = 0, None
+        else:  # 亿 multiplies everything before it: 万亿 is 10^4 × 10^8
+            total = ((total + section + (digit or 0)) or 1) * CN_LARGE[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def numbers_before(text: str, unit: str) -> list[tuple[str, Decimal, int]]:
+    """Every number in `text` written directly before `unit`, as (as written, value, where it starts
+    in the NFKC form of the text, which has the same length here): Arabic
+    (6038.15 before 亿元) or Chinese numerals (千 before 亿 in 千亿级, 万 before 亿元 in 近万亿元,
+    万 before 名 in 万名). A run of numerals is split where the unit begins (万亿元: 万 + 亿元)."""
+    text, unit = _norm(text), _norm(unit)
+    found = []
+    for m in _ARABIC.finditer(text):
+        if text.startswith(unit, m.end()):
+            found.append((m.group(0), Decimal(m.group(0)), m.start()))
+    for m in _CN_RUN.finditer(text):
+        run = m.group(0)
+        for cut in range(len(run), 0, -1):
+            if (run[cut:] + text[m.end():]).startswith(unit) and (value := cn_numeral_value(run[:cut])) is not None:
+                found.append((run[:cut], Decimal(value), m.start()))
+                break
+    return found
 
 
 @lru_cache(maxsize=256)  # the same section text is checked against many English strings
@@ -71,6 +98,10 @@ def chinese_figures(text: str) -> frozenset[Decimal]:
     values: set[Decimal] = set()
     for m in _CN_ARABIC.finditer(text):
         values.add(_key(Decimal(m.group(1)) * CN_MULTIPLIER.get(m.group(2) or "", Decimal(1))))
+    for m in _CN_RUN.finditer(text):  # a whole run read as one number: 千亿 → 10^11, 万 → 10,000
+        whole = cn_numeral_value(m.group(0))
+        if whole:
+            values.add(_key(Decimal(whole)))
     for m in _CN_NUMERAL.finditer(text):
         run, multiplier = m.group(1), CN_MULTIPLIER.get(m.group(2) or "", Decimal(1))
         whole = cn_numeral_value(run)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import yaml
 
 from .charts import gdp_rows, growth_chart, growth_rows, targets_chart
+from .datapackage import About, Resource, package_files
 from .english import HAN, REF, plain
-from .figures import FIELD_DOCS, KINDS, QUALIFIERS, Figure, figures_csv, figures_json
+from .figures import FIGURE_FIELDS, KINDS, MEASURES, QUALIFIERS, Figure, english_amount, figure_rows
 from .glossary import THEMES, Entry, anchors, occurrences, sentence_location
 from .glossary_markdown import TERMS_FILE, terms_json
 from .history import Dropped, EarlierReport, first_use
@@ -26,6 +27,7 @@ from .navigation import NAV_FILE
 from .search_dictionary import FILE as SEARCH_DICTIONARY
 from .search_dictionary import search_dictionary
 from .summaries import Summary
+from .targets import TARGET_FIELDS, target_rows
 from .targets import Record as TargetRecord
 from .translation import Rendering
 
@@ -52,6 +54,7 @@ class Site:
     dropped: tuple[Dropped, ...] = ()  # slogans of the latest earlier report this one no longer uses
     translation: dict[str, Rendering] = field(default_factory=dict)  # paragraph id → its English
     targets: tuple[TargetRecord, ...] = ()  # main targets of each year's report and their outcomes
+    site_url: str = "https://example.org/"  # where the site is served (mkdocs.yml site_url): the downloads' permalinks
 
     @property
     def year(self) -> int:
@@ -594,8 +597,7 @@ def render_site(site: Site) -> dict[str, str]:
     if site.figures:
         pages["zh/figures.md"] = figures_page(site, "zh")
         pages["en/figures.md"] = figures_page(site, "en")
-        pages[f"{DOWNLOADS}/figures.csv"] = figures_csv(site.figures)
-        pages[f"{DOWNLOADS}/figures.json"] = figures_json(site.figures)
+        pages.update({f"{DOWNLOADS}/{name}": text for name, text in package_files(data_resources(site), data_about(site)).items()})
         if growth_rows(site.figures):
             for lang in ("zh", "en"):
                 pages[f"{CHARTS}/growth-{lang}.svg"] = growth_chart(site.figures, lang)
@@ -848,27 +850,61 @@ CHARTS = "assets/charts"
 
 FIGURE_LABELS = {
     "zh": {"title": "主要数据", "description": "贵阳市2026年政府工作报告中的目标和数据：2026年、“十五五”时期目标，2025年和“十四五”时期成绩，每项注明原文出处。",
-           "intro": "报告中的每一项数据，逐条注明原文词句和所在段落。", "downloads": "下载",
-           "columns": ("指标", "数值", "原文", "出处"), "chart": "2026年增长目标与此前实绩",
-           "fields": "下载文件的字段", "fields_intro": "figures.csv（UTF-8，逗号分隔）与 figures.json 的字段相同，列名固定："},
+           "intro": "报告中的每一项数据（含用汉字写的数，如“近万亿元”“千亿级”），逐条注明时期、类型、原文词句和所在段落。"
+           "2025年的成绩是初步数据：报告于2026年1月19日作出，早于全年统计公报。", "downloads": "下载",
+           "columns": ("指标", "时期", "类型", "数值", "原文", "出处"), "chart": "2026年增长目标与此前实绩",
+           "expected": "预计", "same": "与{id}相同",
+           "fields": "下载文件的字段", "fields_intro": "figures.csv（UTF-8，带字节顺序标记，逗号分隔）与 figures.json 的字段相同，"
+           "datapackage.json（Frictionless Data Package）说明其类型、来源、许可与版本："},
     "en": {"title": "Key figures", "description": "Targets and results in the Guiyang Municipal Government Work Report 2026, "
            "each with the Chinese phrase and paragraph it comes from.",
-           "intro": "Every figure the report gives, each with the exact Chinese phrase and the paragraph it comes from. "
-           "Amounts in 亿 (100 million) and 万 (10,000) are converted; the original is shown beside them.",
-           "downloads": "Downloads", "columns": ("Indicator", "Figure", "Chinese original", "Source"),
-           "chart": "2026 growth targets beside earlier results",
-           "fields": "Fields of the downloads", "fields_intro": "figures.csv (UTF-8, comma-separated, one header row) and "
-           "figures.json have the same fields, under stable names:"},
+           "intro": "Every figure the report gives, including those written in Chinese numerals, each with its period, its type "
+           "of measure, the exact Chinese phrase and the paragraph it comes from. Amounts in 亿 (100 million) and 万 (10,000) "
+           "are converted; the original is shown beside them. The 2025 results are preliminary: the report was delivered on "
+           "19 January 2026, before the year's statistical communiqué.",
+           "downloads": "Downloads", "columns": ("Indicator", "Period", "Measure", "Figure", "Chinese original", "Source"),
+           "chart": "2026 growth targets beside earlier results", "expected": "expected", "same": "the same figure as {id}",
+           "fields": "Fields of the downloads", "fields_intro": "figures.csv (UTF-8 with a byte-order mark, comma-separated, "
+           "one header row) and figures.json have the same fields, under stable names; datapackage.json (a Frictionless "
+           "Data Package) gives their types, the sources, the licence and the version:"},
 }
+
+
+def data_about(site: Site) -> About:
+    info = site.info
+    return About(title_en=info.title_en, title_zh=info.title_zh, delivered=info.delivered, official_url=info.official_url,
+                 publisher_en=info.source_en, published=info.published, site_url=site.site_url)
+
+
+def data_resources(site: Site) -> list[Resource]:
+    """The tables of the data package (see datapackage.py): one entry per table."""
+    resources = []
+    if site.figures:
+        resources.append(Resource(
+            "figures", "Key figures", "Every figure the report gives: targets for 2026 and 2026–2030, quantified "
+            "commitments for 2026, results of 2025 and of 2021–2025; values in base units.", FIGURE_FIELDS,
+            figure_rows(site.figures, site.year, site.site_url), "seeds/figures.yml", tuple(f.line for f in site.figures)))
+    if site.targets:
+        reports = (*site.earlier, EarlierReport(site.year, site.info.delivered, site.info.official_url, "", site.report))
+        rows = target_rows(site.targets, reports, site.site_url)
+        lines = tuple(r.line for r in site.targets for s in (r.target, r.outcome) if s is not None)
+        resources.append(Resource(
+            "targets", "Targets and results", f"The main targets of each year's report {site.targets[0].year}–{site.year}, "
+            "and each target's outcome as the next year's report states it; one row per target and per outcome.",
+            TARGET_FIELDS, rows, "seeds/targets.yml", lines,
+            sources=tuple((f"贵阳市{r.year}年政府工作报告 (Guiyang Municipal Government Work Report {r.year})", r.official_url)
+                          for r in reports)))
+    return resources
 
 
 def figures_page(site: Site, lang: str) -> str:
     labels = FIGURE_LABELS[lang]
     here = "figures.md"
     downloads = rel(here, f"../{DOWNLOADS}/x")[:-1]
-    lines = [f"# {labels['title']}", "", labels["intro"], "",
+    lines = [f"# {labels['title']}", "", labels["intro"] if lang == "zh" else _zh_runs(md_text(labels["intro"])), "",
              f"**{labels['downloads']}:** [figures.csv]({downloads}figures.csv) · [figures.json]({downloads}figures.json) · "
-             f"[report.json]({downloads}report.json)" + (" (the document model and the glossary)" if lang == "en" else "（全文结构与术语表）"), ""]
+             f"[datapackage.json]({downloads}datapackage.json) · [report.json]({downloads}report.json)"
+             + (" (the document model and the glossary)" if lang == "en" else "（全文结构与术语表）"), ""]
     if growth_rows(site.figures):
         chart = rel(here, f"../{CHARTS}/growth-{lang}.svg")
         lines += [f"## {labels['chart']}", "", f"![{labels['chart']}]({chart})", ""]
@@ -877,27 +913,50 @@ def figures_page(site: Site, lang: str) -> str:
         if not rows:
             continue
         title = titles[0 if lang == "zh" else 1]
-        lines += [f"## {title} {{ #{kind} }}", "", "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|---|"]
+        lines += [f"## {title} {{ #{kind} }}", "", "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|---|---|---|"]
         for f in rows:
             link = f"[{f.paragraph}]({rel(here, f.section + '.md')}#{f.paragraph})"
+            notes = [labels["expected"]] if f.estimate == "expected" else []
+            notes += [labels["same"].format(id=f"`{f.duplicate_of}`")] if f.duplicate_of else []
             if lang == "zh":
-                figure = f"{f.value}{f.unit}{QUALIFIERS[f.qualifier][0] if f.qualifier in ('about', 'over') else ''}"
-                if f.qualifier in ("at least", "exceed", "reach", "nearly"):
-                    figure = f"{QUALIFIERS[f.qualifier][0]}{f.value}{f.unit}"
-                lines.append(f"| {_cell(f.indicator_zh)} | {_cell(figure)} | {_cell(f.phrase)} | {link} |")
+                figure = _cell(_zh_figure(f)) + "".join(f"（{n}）" for n in notes)
+                lines.append(f"| {_cell(f.indicator_zh)} | {_cell(_zh_period(f.period))} | {MEASURES[f.measure]} | {figure} | "
+                             f"{_cell(f.phrase)} | {link} |")
             else:
-                qualifier = QUALIFIERS[f.qualifier][1]
-                figure = " ".join(x for x in (qualifier, f.english_value) if x)
-                if f.english_value != f"{f.value}{f.unit}".replace("％", "%"):
-                    figure = f"{_cell(figure)} {_zh('(' + _cell(f.value + f.unit) + ')', lang)}"
-                else:
-                    figure = _cell(figure)
-                lines.append(f"| {_cell(f.indicator_en)} | {figure} | {_zh(_cell(f.phrase), lang)} | {link} |")
+                figure = _cell(_en_figure(f))
+                if f.english_value != f"{f.value_as_written}{f.unit}".replace("％", "%"):
+                    figure += " " + _zh("(" + _cell(_zh_figure(f)) + ")", lang)
+                figure += "".join(f" ({n})" for n in notes)
+                lines.append(f"| {_cell(f.indicator_en)} | {_cell(f.period)} | {f.measure} | {figure} | "
+                             f"{_zh(_cell(f.phrase), lang)} | {link} |")
         lines.append("")
     lines += [f"## {labels['fields']} {{ #fields }}", "", labels["fields_intro"], ""]
-    lines += [f"- `{name}`: " + (md_text(doc) if lang == "en" else f'<span lang="en">{md_text(doc)}</span>')
-              for name, doc in FIELD_DOCS.items()]
+    for f in FIGURE_FIELDS:
+        doc = _zh_runs(md_text(f.description)) if lang == "en" else f'<span lang="en">{md_text(f.description)}</span>'
+        lines.append(f"- `{f.name}` ({f.type}): {doc}")
     return front_matter(labels["title"], labels["description"], TABLE_BOOST) + "\n".join(lines).rstrip() + "\n"
+
+
+def _zh_figure(f: Figure) -> str:
+    """The figure as the report writes it, with its qualifier word where the report puts it."""
+    _, before, _ = QUALIFIERS.get(f.qualifier, ("", (), ()))
+    figure = f"{f.value_as_written}{f.unit}"
+    if f.qualifier_zh and f.qualifier_zh in f.unit:
+        return figure
+    return f"{f.qualifier_zh}{figure}" if f.qualifier_zh in before else f"{figure}{f.qualifier_zh}"
+
+
+def _en_figure(f: Figure) -> str:
+    word = QUALIFIERS[f.qualifier][0] if f.qualifier else ""
+    if f.qualifier == "class":
+        return f"{f.english_value} class"
+    return " ".join(x for x in (word, f.english_value) if x)
+
+
+def _zh_period(period: str) -> str:
+    if period.startswith("end of "):
+        return f"{period[len('end of '):]}年末"
+    return period.replace("–", "—") + "年"
 
 
 def _cell(text: str) -> str:
@@ -1015,7 +1074,8 @@ TARGET_LABELS = {
            "另有{unstated}项下一年报告未提及实绩。", "words_count": "另有{words}项目标只以文字表述。",
            "met_in": "完成：{years}", "below_in": "未完成：{years}", "unstated_in": "未提及：{years}",
            "lowered": "目标下调：{changes}", "raised": "目标上调：{changes}", "change": "{year}年（{before}→{after}）",
-           "report": "{year}年报告", "source": "原文"},
+           "report": "{year}年报告", "source": "原文", "downloads": "下载",
+           "downloads_note": "（每项目标、每项实绩一行；字段说明见 datapackage.json）"},
     "en": {"title": "Targets and results, {first}–{year}", "link": "Targets and results",
            "description": "The main targets of Guiyang's work reports {first}–{year}, each beside the outcome the next year's "
            "report states, with the sentence each comes from.",
@@ -1043,7 +1103,8 @@ TARGET_LABELS = {
            "words_count": "The reports also set {words} targets in words only.",
            "met_in": "met in {years}", "below_in": "below target in {years}", "unstated_in": "outcome not stated for {years}",
            "lowered": "target lowered in {changes}", "raised": "target raised in {changes}", "change": "{year} ({before} → {after})",
-           "report": "{year} report", "source": "source"},
+           "report": "{year} report", "source": "source", "downloads": "Downloads",
+           "downloads_note": "(a row per target and per outcome; datapackage.json describes every column)"},
 }
 
 
@@ -1053,8 +1114,7 @@ def _target_number(indicator, value, lang: str) -> str:
         return f"{_plain_number(value)}{indicator.unit}"
     if indicator.unit == "%":
         return f"{_plain_number(value)}%"
-    from .figures import _format
-    return _format(value * indicator.multiplier, indicator.unit_en)
+    return english_amount(value * indicator.multiplier, indicator.unit_en)
 
 
 def _plain_number(value) -> str:
@@ -1156,7 +1216,11 @@ def targets_page(site: Site, lang: str) -> str:
     labels = TARGET_LABELS[lang]
     here = TARGETS_PAGE
     title = labels["title"].format(**fmt)
-    lines = [f"# {title}", "", labels["intro"].format(**fmt), "", f"## {labels['reading']} {{ #reading }}", "",
+    downloads = rel(here, f"../{DOWNLOADS}/x")[:-1]
+    lines = [f"# {title}", "", labels["intro"].format(**fmt), "",
+             f"**{labels['downloads']}:** [targets.csv]({downloads}targets.csv) · [targets.json]({downloads}targets.json) · "
+             f"[datapackage.json]({downloads}datapackage.json) {labels['downloads_note']}", "",
+             f"## {labels['reading']} {{ #reading }}", "",
              *[f"- {rule}" for rule in labels["rules"]], ""]
     if gdp_rows(site.targets):
         chart = rel(here, f"../{CHARTS}/targets-gdp-{lang}.svg")

@@ -13,19 +13,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .datapackage import Field
 from .errors import InputError
+from .figures import UNITS
 from .history import EarlierReport
 from .schemas import validate
 from .sources import line_in, text
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# The units a target is written in, and how each reads in English: (multiplier to the base unit,
-# the English unit). A unit not listed stops the build: a new one needs its English here.
-UNITS = {
-    "%": (1, "%"), "个百分点": (1, "percentage points"), "亿元": (10**8, "yuan"), "万元": (10**4, "yuan"),
-    "元": (1, "yuan"), "万人": (10**4, "people"), "人": (1, "people"), "微克": (1, "µg/m³"),  # written 每立方米35微克
-    "万吨标准煤": (10**4, "tonnes of standard coal equivalent"), "": (1, ""),  # a ratio, or a target only ever in words
-}
 STATUSES = ("met", "below", "not-stated", "no-numeric-target", "pending")
 
 
@@ -98,8 +93,9 @@ def parse_targets(data, name: str, reports: tuple[EarlierReport, ...]) -> tuple[
         if key in indicators:
             raise InputError(name, line_in(raw, "key"), f"indicator {key!r} is listed twice")
         unit = raw["unit"]
-        if unit not in UNITS:
-            raise InputError(name, line_in(raw, "unit"), f"indicator {key!r}: unknown unit {unit!r} (known: {', '.join(UNITS)})")
+        if UNITS.get(unit, (1, None))[1] is None:  # unknown, or a counting word whose noun a target cannot give
+            raise InputError(name, line_in(raw, "unit"),
+                             f"indicator {key!r}: unknown unit {unit!r} (UNITS in scripts/figures.py gives each unit its English)")
         indicators[key] = Indicator(key, text(raw, "zh"), text(raw, "en"), raw["measure"], unit, raw["limit"])
     records: list[Record] = []
     seen_years: set[int] = set()
@@ -165,3 +161,80 @@ def _statement(raw, name: str, what: str, report: EarlierReport, indicator: Indi
     if not any(Decimal(m.group(0)) == value and phrase.startswith(unit, m.end()) for m in NUMBER.finditer(phrase)):
         raise InputError(name, line_in(raw, "value"), f"{what}: the phrase does not hold the value {raw['value']}{indicator.unit}")
     return Statement(report.year, phrase, pid, value=value, qualifier=qualifier, expected=expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rows of the download (targets.csv, targets.json), described by datapackage.json
+
+TARGET_FIELDS = (
+    Field("id", "string", "Stable identifier of the row: year, indicator and role (2025-gdp-growth-target).", required=True,
+          unique=True, pattern="^20[0-9]{2}-[a-z0-9-]+-(target|outcome)$"),
+    Field("year", "integer", "The year the target is set for, and the outcome is of.", required=True),
+    Field("indicator", "string", "The indicator's key; the same key across years.", required=True, pattern="^[a-z0-9][a-z0-9-]*$"),
+    Field("role", "string", "target: set by the year's own report; outcome: as the next year's report states it.",
+          required=True, enum=("target", "outcome")),
+    Field("measure", "string", "What kind of number it is: level, growth (% over the year before), average annual growth, "
+          "cumulative, share (%), change or count.", required=True,
+          enum=("level", "growth", "average-annual-growth", "cumulative", "share", "change", "count")),
+    Field("limit", "string", "floor: a target to reach; ceiling: a limit to stay within (prices, unemployment, energy use).",
+          required=True, enum=("floor", "ceiling")),
+    Field("indicator_zh", "string", "The indicator in the reports' words.", required=True),
+    Field("indicator_en", "string", "The indicator in English.", required=True),
+    Field("value", "number", "The value in base units: 亿 (100 million) and 万 (10,000) multiplied out; a percentage stays "
+          "a percentage. Empty for a target given in words."),
+    Field("unit_en", "string", "The base unit of value in English (%, yuan, people …); empty for a bare ratio."),
+    Field("value_as_written", "string", "The number as the report writes it; empty for a target in words."),
+    Field("unit", "string", "The unit as the reports write it after the number (%, 亿元, 万人)."),
+    Field("qualifier_zh", "string", "The Chinese words that qualify the number, as written (左右, 以上, 力争, 以内 …), "
+          "separated by spaces; empty for none."),
+    Field("words", "string", "A target given in words instead of a number: the exact words."),
+    Field("estimate", "string", "Outcomes only. expected: the report says 预计; preliminary: stated in a report delivered "
+          "in the first quarter, before the year's statistical communiqué; empty: neither.", enum=("expected", "preliminary")),
+    Field("status", "string", "The target's status (on both rows): met, below, not-stated (the next report gives no "
+          "figure), no-numeric-target (words) or pending (not yet reported). A qualifier does not widen a target; a "
+          "ceiling is met at or under its number.", required=True, enum=STATUSES),
+    Field("gap", "number", "Outcome minus target, in the unit of value (percentage points for a rate); empty without both."),
+    Field("phrase", "string", "The exact Chinese words of the report the row comes from.", required=True),
+    Field("report_year", "integer", "The year of the report the words stand in.", required=True),
+    Field("paragraph", "string", "The paragraph id in that report (this site's id).", required=True,
+          pattern="^p[0-9]+-[a-z0-9-]+$"),
+    Field("permalink", "string", "For this year's report, the paragraph's address on this site; for an earlier "
+          "report, the government's page of that report (it has no paragraph anchors).", required=True, format="uri"),
+)
+
+
+def target_rows(records: tuple[Record, ...], reports: tuple[EarlierReport, ...], site_url: str) -> tuple[dict, ...]:
+    """Two rows per record with an outcome, one without; keyed by the names of TARGET_FIELDS."""
+    by_year = {r.year: r for r in reports}
+    latest = reports[-1]
+    sections = {p.id: s.id for s in latest.report.sections for p in s.paragraphs}
+    base = site_url.rstrip("/") + "/"
+    rows = []
+    for r in records:
+        for role, statement in (("target", r.target), ("outcome", r.outcome)):
+            if statement is None:
+                continue
+            report = by_year[statement.report_year]
+            numeric = statement.value is not None
+            estimate = ""
+            if role == "outcome":
+                estimate = "expected" if statement.expected else "preliminary" if int(report.delivered[5:7]) <= 3 else ""
+            row = {"id": f"{r.year}-{r.indicator.key}-{role}", "year": r.year, "indicator": r.indicator.key, "role": role,
+                   "measure": r.indicator.measure, "limit": r.indicator.limit, "indicator_zh": r.indicator.zh,
+                   "indicator_en": r.indicator.en,
+                   "value": _base(statement.value * r.indicator.multiplier) if numeric else None,
+                   "unit_en": r.indicator.unit_en, "value_as_written": format(statement.value, "f") if numeric else None,
+                   "unit": r.indicator.unit, "qualifier_zh": " ".join(statement.qualifier), "words": statement.words,
+                   "estimate": estimate, "status": r.status,
+                   "gap": _base(r.gap * r.indicator.multiplier) if r.gap is not None else None, "phrase": statement.phrase,
+                   "report_year": statement.report_year, "paragraph": statement.paragraph,
+                   "permalink": (f"{base}{sections[statement.paragraph]}/#{statement.paragraph}" if report is latest
+                                 else report.official_url)}
+            rows.append({key: (None if value == "" else value) for key, value in row.items()})
+    return tuple(rows)
+
+
+def _base(value: Decimal) -> Decimal:
+    """A whole number without exponent or trailing zeros (1.5E+5 → 150000)."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value

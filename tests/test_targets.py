@@ -172,3 +172,34 @@ def test_home_and_investor_pages_link_the_targets_page(site_data):
     for lang in ("zh", "en"):
         assert "(targets.md)" in pages[f"{lang}/index.md"]
         assert "(targets.md)" in pages[f"{lang}/investors.md"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The download
+
+
+def test_the_download_has_a_row_per_target_and_per_outcome(site_data):
+    rows = [r for r in target_rows_of(site_data)]
+    assert len(rows) == len(site_data.targets) + sum(r.outcome is not None for r in site_data.targets)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["2025-gdp-growth-outcome"]["value"] == Decimal("5.1") and by_id["2025-gdp-growth-outcome"]["gap"] == Decimal("-0.9")
+    assert by_id["2026-new-urban-jobs-target"]["value"] == 150000 and by_id["2026-new-urban-jobs-target"]["unit_en"] == "people"
+
+
+def test_an_outcome_in_a_first_quarter_report_is_preliminary(site_data):
+    by_id = {r["id"]: r for r in target_rows_of(site_data)}
+    assert by_id["2025-gdp-growth-outcome"]["estimate"] == "preliminary"  # the 2026 report: 19 January
+    assert by_id["2025-gdp-growth-target"]["estimate"] is None
+
+
+def test_a_permalink_is_this_sites_paragraph_or_the_earlier_reports_page(site_data):
+    by_id = {r["id"]: r for r in target_rows_of(site_data)}
+    assert by_id["2025-gdp-growth-outcome"]["permalink"] == f"{site_data.site_url}review/2025/#p1-2025-2"
+    official = next(r.official_url for r in site_data.earlier if r.year == 2025)
+    assert by_id["2025-gdp-growth-target"]["permalink"] == official
+
+
+def target_rows_of(site_data):
+    from scripts.render import data_resources
+
+    return next(r for r in data_resources(site_data) if r.name == "targets").rows
