@@ -1052,7 +1052,7 @@ def investors_page(site: Site, lang: str) -> str:
 
 TARGETS_PAGE = "targets.md"
 QUALIFIER_EN = {"力争": "strive for", "控制在": "kept to", "左右": "about", "不低于": "at least", "不超过": "at most",
-                "以内": "within", "突破": "over", "超过": "over", "达到": "reaching"}
+                "以内": "within", "以上": "at least", "突破": "over", "超过": "over", "达到": "reaching"}
 QUALIFIER_AFTER = ("左右", "以上", "以内")  # written after the number in Chinese
 TARGET_LABELS = {
     "zh": {"title": "目标与实绩（{first}—{year}年）", "link": "目标与实绩",
@@ -1085,7 +1085,7 @@ TARGET_LABELS = {
            "the year, the paragraph's place and the city government's page.",
            "reading": "How to read the tables",
            "rules": ["A target is compared by its number alone; a qualifier does not widen it. \"About 6%\" is met by 6.0% or more "
-                     "and missed by 5.9%. \"Or more\" and \"strive for\" are read the same way.",
+                     "and missed by 5.9%. \"At least\" and \"strive for\" are read the same way.",
                      "For a limit (consumer prices, unemployment), the outcome meets it when it stays at or under the number.",
                      "A gap is the outcome minus the target; for a rate it is in percentage points.",
                      "Outcomes are those the next year's report gives. Reports are delivered early in the year, so the figures are "
@@ -1128,14 +1128,14 @@ def _target_words(record: TargetRecord, lang: str) -> str:
 
 
 def _qualified(statement, indicator, lang: str) -> str:
-    """A number with its qualifiers: 6%左右 / about 6%; 力争9%以上 / strive for 9% or more."""
+    """A number with its qualifiers: 6%左右 / about 6%; 力争9%以上 / strive for at least 9%."""
     number = _target_number(indicator, statement.value, lang)
     if lang == "zh":
         before = "".join(q for q in statement.qualifier if q not in QUALIFIER_AFTER)
         after = "".join(q for q in statement.qualifier if q in QUALIFIER_AFTER)
         return f"{before}{number}{after}"
     words = [QUALIFIER_EN[q] for q in statement.qualifier if q in QUALIFIER_EN]
-    return " ".join([*words, number]) + (" or more" if "以上" in statement.qualifier else "")
+    return " ".join([*words, number])
 
 
 def _statement_link(site: Site, statement, label: str, here: str, lang: str) -> str:
