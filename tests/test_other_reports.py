@@ -1,6 +1,6 @@
 """The splitter on the shapes of Chinese government work reports, each a small report in
 tests/reports/ (synthetic, or an excerpt of a public report named by the shape it shows), read and
-split as `python -m scripts split FILE` does."""
+split as `python -m scripts split FILE` does; and the batch form of that command."""
 
 from __future__ import annotations
 
@@ -139,6 +139,39 @@ def test_the_survey_counts_a_sentence_cut_into_list_items_as_lost():
         dataclasses.replace(report.sections[0], paragraphs=(cut,)),)),))
     assert lost_sentences(report, text) == []
     assert lost_sentences(broken, text) == ["新建小（1）型水库3座。"]
+
+
+def run_split(*files) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts", "split", *map(str, files)], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_split_command_on_several_files_prints_one_json_line_each_and_goes_on_after_a_refusal(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    files = [REPORTS / "bold-parts.txt", empty, REPORTS / "section-number-skipped.txt"]
+    result = run_split(*files)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert [json.loads(line)["file"] for line in lines] == [str(f) for f in files]
+    assert json.loads(lines[1]) == {"file": str(empty), "error": f"{empty}: the file is empty"}
+    assert json.loads(lines[2])["notes"] == ["line 21: section （二） comes where section 1 was expected; kept as written"]
+    assert lines[0] == json.dumps(json.loads(lines[0]), ensure_ascii=False, separators=(",", ":"))  # compact
+    assert f"note: {files[2]}: line 21: section （二）" in result.stderr
+    assert f"error: {empty}: the file is empty" in result.stderr
+
+
+def test_split_command_exits_0_when_every_file_splits():
+    result = run_split(REPORTS / "bold-parts.txt", REPORTS / "no-title.txt")
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 2
+
+
+def test_split_command_loads_nothing_slow():
+    file = REPORTS / "bold-parts.txt"
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "scripts", "split", str(file), str(file)],
+                            cwd=ROOT, capture_output=True, text=True)
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "scripts.splitter" in loaded
+    assert not {"jieba", "mkdocs", "markdown", "pypinyin", "jsonschema"} & {name.split(".")[0] for name in loaded}
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))
