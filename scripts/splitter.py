@@ -15,7 +15,9 @@ the report's notes what it assumed:
 - a skipped, repeated or out-of-order number: kept as written (ids stay unique: a part number that
   was already used becomes the next free one, a section key that was used gets a letter);
 - a part heading with nothing under it, a section heading with no words: kept.
-It refuses only what is not a report: no text, no Chinese text, a title and nothing else.
+It refuses only what is not a report: no text, no Chinese text, a title and nothing else. With a
+layout that names the parts (the report a site is built from), each of these assumptions is an
+error at its line instead, so that a typo in the site's own text stops the build.
 Markdown tables stay whole (one paragraph), an HTML line break <br> ends a heading, and an item
 marker inside a word (小（1）型水库) is not a list.
 
@@ -107,6 +109,25 @@ def _plain_title(text: str) -> str:
 
 
 @dataclass
+class _Assumptions:
+    """What the splitter assumed about an irregular text, as notes "line N: what; what it did".
+    With a layout that names the parts (a report a site is built from, whose shape is known), an
+    assumption is an error at its line instead: the site's own text must be exact."""
+
+    name: str
+    strict: bool
+    found: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, line: int, problem: str, assumption: str = "kept as written") -> None:
+        if self.strict:
+            raise InputError(self.name, line, problem)
+        self.found.append((line, f"line {line}: {problem}; {assumption}"))
+
+    def notes(self) -> tuple[str, ...]:
+        return tuple(note for _, note in sorted(self.found, key=lambda found: found[0]))
+
+
+@dataclass
 class _PartStart:
     """Where a part begins, before its body is split."""
 
@@ -116,7 +137,6 @@ class _PartStart:
     title: str
     heading: bool  # False when the text has no heading line for it
     list_heads: dict[int, re.Match] | None = None  # a restarted list: line index → its 一、… heading
-    notes: list[str] = field(default_factory=list)
 
 
 def split(text: str, layout: Layout | None = None, name: str = "<report>", notes: tuple[str, ...] = ()) -> Report:
@@ -128,7 +148,7 @@ def split(text: str, layout: Layout | None = None, name: str = "<report>", notes
     if not HAN.search(text):
         raise InputError(name, lines[0].number, "no Chinese text: not a work report")
     heads = [(i, m) for i, line in enumerate(lines) if (m := PART_HEADING.match(line.text))]
-    assumed: list[str] = []
+    assumed = _Assumptions(name, strict=bool(part_rules))
     if heads:
         starts = _part_starts(lines, heads, assumed)
         front_lines = lines[: starts[0].index]
@@ -138,16 +158,15 @@ def split(text: str, layout: Layout | None = None, name: str = "<report>", notes
             raise InputError(name, lines[0].number, "a title and nothing else: not a report")
         first = lines[len(front_lines)]
         starts = [_PartStart(len(front_lines), 1, "", "正文", heading=False)]
-        assumed.append(f"line {first.number}: no part headings (一、… or 第一部分): the text after the title is one part")
+        assumed.add(first.number, "no part heading found (a line such as 一、… or 第一部分 …)", "the text after the title is one part")
     parts = []
     for s, start in enumerate(starts):
         end = starts[s + 1].index if s + 1 < len(starts) else len(lines)
         line = lines[start.index]
         heading = Span(line.start, line.text, "part-heading") if start.heading else Span(line.start, "", "part-heading")
         body = lines[start.index + 1 if start.heading else start.index : end]
-        assumed += start.notes
         if not body:
-            assumed.append(f"line {line.number}: part {start.marker or start.number} has no text under its heading")
+            assumed.add(line.number, f"part {start.marker or start.number} has no text under its heading", "kept")
         rule = next((r for r in part_rules if r.number == start.number), None)
         parts.append(_split_part(start, heading, line.number, body, lines, rule, layout, name, assumed))
     for rule in part_rules:
@@ -157,10 +176,10 @@ def split(text: str, layout: Layout | None = None, name: str = "<report>", notes
         raise InputError(name, lines[0].number, "only a title and headings, no text under them: not a report")
     title, subtitle = _front_titles(front_lines)
     front = tuple(Span(line.start, line.text, "front") for line in front_lines)
-    return Report(title=title, subtitle=subtitle, front=front, parts=tuple(parts), notes=(*notes, *assumed))
+    return Report(title=title, subtitle=subtitle, front=front, parts=tuple(parts), notes=(*notes, *assumed.notes()))
 
 
-def _part_starts(lines: list[_Line], heads: list[tuple[int, re.Match]], assumed: list[str]) -> list[_PartStart]:
+def _part_starts(lines: list[_Line], heads: list[tuple[int, re.Match]], assumed: _Assumptions) -> list[_PartStart]:
     """The parts that the part headings open, with their numbers made unique and restarted lists found."""
     starts: list[_PartStart] = []
     written_numbers: list[int] = []  # of the parts as the headings number them
@@ -176,21 +195,21 @@ def _part_starts(lines: list[_Line], heads: list[tuple[int, re.Match]], assumed:
             continue
         last = starts[-1].number if starts else 0
         if starts and n == 1:
-            starts.append(_list_start(lines, index, match, last + 1, starts[-1].index))
+            starts.append(_list_start(lines, index, match, last + 1, starts[-1].index, assumed))
             run = 1
             continue
         run = None
         number = n if n > last else last + 1
         start = _PartStart(index, number, marker, _plain_title(match["title"]), heading=True)
         if n != (written_numbers[-1] if written_numbers else 0) + 1 or number != n:
-            start.notes.append(_number_note(n, written_numbers, "part", marker, line.number)
-                               + ("" if number == n else f" (numbered {number} here)"))
+            assumed.add(line.number, _number_problem(n, written_numbers, "part", marker),
+                        "kept as written" + ("" if number == n else f" (numbered {number} here)"))
         written_numbers.append(n)
         starts.append(start)
     return starts
 
 
-def _list_start(lines: list[_Line], index: int, match: re.Match, number: int, floor: int) -> _PartStart:
+def _list_start(lines: list[_Line], index: int, match: re.Match, number: int, floor: int, assumed: _Assumptions) -> _PartStart:
     """A part for a list whose numbering starts again at 一、: headed by the title lines just before
     it (附件1 / 2019年十件民生实事), looking back at most five lines, or without a heading."""
     titles: list[int] = []
@@ -208,22 +227,20 @@ def _list_start(lines: list[_Line], index: int, match: re.Match, number: int, fl
         start = _PartStart(titles[0], number, "", _plain_title(heading.text), heading=True, list_heads={index: match})
     else:
         start = _PartStart(index, number, "", "附录", heading=False, list_heads={index: match})
-    start.notes.append(f"line {lines[index].number}: the numbering of 一、… starts again: from line "
-                       f"{lines[start.index].number} it is read as part {number}, with those headings as its sections")
+    assumed.add(lines[index].number, f"part {match['num'] or match['num2']}、 appears twice",
+                f"the numbering starts again: from line {lines[start.index].number} it is part {number}, with those headings as its sections")
     return start
 
 
-def _number_note(number: int, seen: list[int], what: str, shown: str, line: int) -> str:
+def _number_problem(number: int, seen: list[int], what: str, shown: str) -> str:
     expected = (seen[-1] if seen else 0) + 1
     if number == 0:
-        return f"line {line}: {what} number {shown} is not a number; kept as written"
-    if number == 1:
-        return f"line {line}: {what} {shown} starts a second list; kept as written"
+        return f"{what} number {shown} is not a number"
     if number in seen:
-        return f"line {line}: {what} {shown} appears again; kept as written"
+        return f"{what} {shown} appears twice"
     if number < expected:
-        return f"line {line}: {what} {shown} is out of order (after {what} {seen[-1]}); kept as written"
-    return f"line {line}: {what} {shown} comes where {what} {expected} was expected; kept as written"
+        return f"{what} {shown} is out of order (after {what} {seen[-1]})"
+    return f"{what} {shown} comes where {what} {expected} was expected: a {what} is missing"
 
 
 def _title_lines(lines: list[_Line]) -> list[_Line]:
@@ -289,7 +306,7 @@ def _unique_key(key: str, drafts: list[_Draft]) -> str:
 
 
 def _split_part(start: _PartStart, heading: Span, line_no: int, body: list[_Line], lines: list[_Line],
-                rule: PartRule | None, layout: Layout | None, name: str, assumed: list[str]) -> Part:
+                rule: PartRule | None, layout: Layout | None, name: str, assumed: _Assumptions) -> Part:
     number = start.number
     slug = rule.slug if rule else f"part-{number}"
     named = [s for s in (rule.sections if rule else ()) if s.starts]
@@ -313,7 +330,7 @@ def _split_part(start: _PartStart, heading: Span, line_no: int, body: list[_Line
             n = cn_number(section_match["num"])
             shown = f"（{section_match['num']}）"
             if n != (numbers[-1] if numbers else 0) + 1:
-                assumed.append(_number_note(n, numbers, "section", shown, line.number))
+                assumed.add(line.number, _number_problem(n, numbers, "section", shown))
             numbers.append(n)
             draft, rest = _numbered_draft(n, section_match["num"], number, line, by_number.get(n), drafts, assumed)
             drafts.append(draft)
@@ -354,7 +371,7 @@ def _list_draft(match: re.Match, part: int, line: _Line, drafts: list[_Draft]) -
 
 
 def _numbered_draft(n: int, written: str, part: int, line: _Line, rule: SectionRule | None, drafts: list[_Draft],
-                    assumed: list[str]) -> tuple[_Draft, _Line | None]:
+                    assumed: _Assumptions) -> tuple[_Draft, _Line | None]:
     """The section that a （n） line opens, and the text after its heading sentence (if any)."""
     text = line.text
     end = HEADING_END.search(text)
@@ -363,7 +380,7 @@ def _numbered_draft(n: int, written: str, part: int, line: _Line, rule: SectionR
     marker = f"（{written}）"
     title = _plain_title(SECTION_MARKER.sub("", head_raw, count=1)).rstrip("。！？").strip()
     if not title:
-        assumed.append(f"line {line.number}: section {marker} has no heading text")
+        assumed.add(line.number, f"section {marker} has no heading text", "kept")
     key = _unique_key(str(n), drafts)
     draft = _Draft(rule.slug if rule else f"section-{key}", key, n, title, marker, line.number,
                    Span(line.start, head_raw, "section-heading"), [], part)
@@ -382,7 +399,7 @@ def _paragraph(draft: _Draft, line: _Line, lead: str = "", item: int | None = No
                      lead=lead.rstrip("。").strip(), item=item)
 
 
-def _add_paragraphs(draft: _Draft, line: _Line, leads, assumed: list[str]) -> None:
+def _add_paragraphs(draft: _Draft, line: _Line, leads, assumed: _Assumptions) -> None:
     text = line.text
     if line.is_table:  # a table is shown whole; markers in its cells are not headings or items
         draft.paragraphs.append(_paragraph(draft, line))
@@ -394,7 +411,7 @@ def _add_paragraphs(draft: _Draft, line: _Line, leads, assumed: list[str]) -> No
         last_is_item = bool(draft.paragraphs) and draft.paragraphs[-1].item is not None
         expected = previous + 1 if last_is_item else 1
         if n != expected:
-            assumed.append(f"line {line.number}: item {n} comes where item {expected} was expected; kept as written")
+            assumed.add(line.number, f"item {n} comes where item {expected} was expected")
         draft.paragraphs.append(_paragraph(draft, line, item=n))
         return
     markers = _inline_items(text)

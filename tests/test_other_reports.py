@@ -94,7 +94,7 @@ def test_a_copy_without_part_headings_is_one_part_with_its_sections():
     assert report.subtitle.startswith("2021年2月1日") and report.front[-1].raw == "揭阳市市长 张科"
     assert outline(report) == [(1, ["part-1/intro", "part-1/section-1", "part-1/section-2"])]
     assert report.parts[0].sections[0].paragraphs[0].raw == "各位代表："
-    assert [n.split(": ", 1)[1] for n in report.notes] == ["no part headings (一、… or 第一部分): the text after the title is one part"]
+    assert [n.split(": ", 1)[1] for n in report.notes] == ["no part heading found (a line such as 一、… or 第一部分 …); the text after the title is one part"]
 
 
 def test_livelihood_projects_after_the_body_are_an_appendix_part():
@@ -121,13 +121,13 @@ def test_a_second_list_of_sections_in_a_part_gets_its_own_ids():
     report = model("second-section-list.txt")
     assert [s.key for s in report.parts[1].sections] == ["intro", "1", "2", "3", "1b", "2b"]
     assert report.section("part-2/section-1b").title.startswith("着力调结构转方式")
-    assert report.notes == ("line 27: section （一） starts a second list; kept as written",)
+    assert report.notes == ("line 27: section （一） appears twice; kept as written",)
 
 
 def test_a_skipped_section_number_is_kept_as_written():
     report = model("section-number-skipped.txt")
     assert [(s.id, s.marker) for s in report.sections] == [("part-1/intro", ""), ("part-1/section-2", "（二）")]
-    assert report.notes == ("line 21: section （二） comes where section 1 was expected; kept as written",)
+    assert report.notes == ("line 21: section （二） comes where section 1 was expected: a section is missing; kept as written",)
 
 
 def test_the_survey_counts_a_sentence_cut_into_list_items_as_lost():
@@ -154,7 +154,7 @@ def test_split_command_on_several_files_prints_one_json_line_each_and_goes_on_af
     lines = result.stdout.splitlines()
     assert [json.loads(line)["file"] for line in lines] == [str(f) for f in files]
     assert json.loads(lines[1]) == {"file": str(empty), "error": f"{empty}: the file is empty"}
-    assert json.loads(lines[2])["notes"] == ["line 21: section （二） comes where section 1 was expected; kept as written"]
+    assert json.loads(lines[2])["notes"] == ["line 21: section （二） comes where section 1 was expected: a section is missing; kept as written"]
     assert lines[0] == json.dumps(json.loads(lines[0]), ensure_ascii=False, separators=(",", ":"))  # compact
     assert f"note: {files[2]}: line 21: section （二）" in result.stderr
     assert f"error: {empty}: the file is empty" in result.stderr
@@ -172,6 +172,29 @@ def test_split_command_loads_nothing_slow():
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "scripts.splitter" in loaded
     assert not {"jieba", "mkdocs", "markdown", "pypinyin", "jsonschema"} & {name.split(".")[0] for name in loaded}
+
+
+@pytest.mark.parametrize(
+    ("content", "note"),
+    [
+        ("没有任何标题。\n还是正文。\n", "line 1: no part heading found"),
+        ("一、甲\n文。\n一、乙\n文。\n", "line 3: part 一、 appears twice; the numbering starts again"),
+        ("一、甲\n文。\n三、乙\n文。\n", "line 3: part 三、 comes where part 2 was expected: a part is missing; kept as written"),
+        ("二、甲\n文。\n一、乙\n文。\n", "line 1: part 二、 comes where part 1 was expected"),
+        ("一、甲\n（一）子。文。\n（三）子。文。\n", "line 3: section （三） comes where section 2 was expected"),
+        ("一、甲\n（二）子。文。\n（一）子。文。\n", "line 2: section （二） comes where section 1 was expected"),
+        ("一、甲\n（一）子。\n1. 项。\n3. 项。\n", "line 4: item 3 comes where item 2 was expected; kept as written"),
+    ],
+    ids=["no-heading", "restarted-part", "missing-part", "out-of-order-part", "missing-section", "out-of-order-section",
+         "missing-item"],
+)
+def test_split_command_splits_what_it_used_to_refuse_and_says_what_it_assumed(tmp_path, content, note):
+    path = tmp_path / "report.txt"
+    path.write_text(content, encoding="utf-8")
+    result = run_split(path)
+    assert result.returncode == 0
+    assert f"note: {path}: {note}" in result.stderr
+    assert any(n.startswith(note) for n in json.loads(result.stdout)["notes"])
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))

@@ -169,10 +169,10 @@ def test_a_long_or_comma_first_sentence_is_not_a_lead():
 @pytest.mark.parametrize(
     ("text", "numbers", "notes"),
     [
-        ("一、甲\n文。\n三、乙\n文。\n", [1, 3], ["line 3: part 三、 comes where part 2 was expected; kept as written"]),
-        ("二、甲\n文。\n", [2], ["line 1: part 二、 comes where part 1 was expected; kept as written"]),
-        ("一、甲\n文。\n二、乙\n文。\n二、丙\n文。\n", [1, 2, 3], ["line 5: part 二、 appears again; kept as written (numbered 3 here)"]),
-        ("一、甲\n文。\n三、乙\n文。\n二、丙\n文。\n", [1, 3, 4], ["line 3: part 三、 comes where part 2 was expected; kept as written",
+        ("一、甲\n文。\n三、乙\n文。\n", [1, 3], ["line 3: part 三、 comes where part 2 was expected: a part is missing; kept as written"]),
+        ("二、甲\n文。\n", [2], ["line 1: part 二、 comes where part 1 was expected: a part is missing; kept as written"]),
+        ("一、甲\n文。\n二、乙\n文。\n二、丙\n文。\n", [1, 2, 3], ["line 5: part 二、 appears twice; kept as written (numbered 3 here)"]),
+        ("一、甲\n文。\n三、乙\n文。\n二、丙\n文。\n", [1, 3, 4], ["line 3: part 三、 comes where part 2 was expected: a part is missing; kept as written",
                                                        "line 5: part 二、 is out of order (after part 3); kept as written (numbered 4 here)"]),
     ],
 )
@@ -187,10 +187,10 @@ def test_a_skipped_or_repeated_part_number_is_kept_with_a_note(text, numbers, no
 @pytest.mark.parametrize(
     ("text", "keys", "note"),
     [
-        ("一、甲\n（一）子。文。\n（三）子。文。\n", ["1", "3"], "line 3: section （三） comes where section 2 was expected; kept as written"),
-        ("一、甲\n（二）子。文。\n", ["2"], "line 2: section （二） comes where section 1 was expected; kept as written"),
-        ("一、甲\n（一）子。文。\n（二）子。文。\n（二）子。文。\n", ["1", "2", "2b"], "line 4: section （二） appears again; kept as written"),
-        ("一、甲\n（一）子。文。\n（二）子。文。\n（一）子。文。\n", ["1", "2", "1b"], "line 4: section （一） starts a second list; kept as written"),
+        ("一、甲\n（一）子。文。\n（三）子。文。\n", ["1", "3"], "line 3: section （三） comes where section 2 was expected: a section is missing; kept as written"),
+        ("一、甲\n（二）子。文。\n", ["2"], "line 2: section （二） comes where section 1 was expected: a section is missing; kept as written"),
+        ("一、甲\n（一）子。文。\n（二）子。文。\n（二）子。文。\n", ["1", "2", "2b"], "line 4: section （二） appears twice; kept as written"),
+        ("一、甲\n（一）子。文。\n（二）子。文。\n（一）子。文。\n", ["1", "2", "1b"], "line 4: section （一） appears twice; kept as written"),
     ],
 )
 def test_a_skipped_or_repeated_section_number_is_kept_with_a_note_and_unique_ids(text, keys, note):
@@ -218,7 +218,7 @@ def test_a_body_without_part_headings_is_one_part():
     (part,) = report.parts
     assert (part.number, part.marker, part.title, part.heading.raw) == (1, "", "正文", "")
     assert [s.id for s in part.sections] == ["part-1/intro", "part-1/section-1"]
-    assert report.notes == ("line 5: no part headings (一、… or 第一部分): the text after the title is one part",)
+    assert report.notes == ("line 5: no part heading found (a line such as 一、… or 第一部分 …); the text after the title is one part",)
     assert pieces_join(report, text) == text
 
 
@@ -252,7 +252,7 @@ def test_numbering_that_starts_again_after_the_body_is_an_appendix_part():
         ("part-3/intro", "", "附件"), ("part-3/section-1", "一、", "办学校"), ("part-3/section-2", "二、", "建医院")]
     assert appendix.sections[0].paragraphs[0].text == "2026年十件民生实事"
     assert report.paragraphs[-1].id == "p3-2-1"
-    assert report.notes == ("line 13: the numbering of 一、… starts again: from line 9 it is read as part 3, with those headings as its sections",)
+    assert report.notes == ("line 13: part 一、 appears twice; the numbering starts again: from line 9 it is part 3, with those headings as its sections",)
     assert pieces_join(report, APPENDIX) == APPENDIX
 
 
@@ -266,13 +266,13 @@ def test_a_restarted_list_without_a_title_line_before_it_has_no_heading():
 def test_a_part_heading_with_nothing_under_it_is_kept():
     report = split("一、甲\n二、乙\n文。\n")
     assert [len(p.sections) for p in report.parts] == [0, 1]
-    assert report.notes == ("line 1: part 一、 has no text under its heading",)
+    assert report.notes == ("line 1: part 一、 has no text under its heading; kept",)
 
 
 def test_a_section_heading_without_words_is_kept():
     report = split("一、甲\n（一）\n文。\n")
     assert (report.sections[0].marker, report.sections[0].title) == ("（一）", "")
-    assert report.notes == ("line 2: section （一） has no heading text",)
+    assert report.notes == ("line 2: section （一） has no heading text; kept",)
 
 
 def test_an_item_marker_inside_a_word_is_not_a_list():
@@ -311,6 +311,14 @@ def test_only_what_is_not_a_report_is_refused_in_one_line(text, message):
         split(text, name="r.txt")
     assert str(caught.value).startswith("r.txt") and str(caught.value).endswith(message)
     assert "\n" not in str(caught.value)
+
+
+def test_with_a_layout_that_names_the_parts_an_irregularity_is_an_error_at_its_line():
+    """The site's own report has a layout: a typo in its numbering must stop the build, not pass with a note."""
+    layout = Layout(parts=(PartRule(1, "review", "", ()),), source="report.yml")
+    with pytest.raises(InputError) as caught:
+        split("一、甲\n文。\n三、乙\n文。\n", layout, name="r.txt")
+    assert str(caught.value) == "r.txt:3: part 三、 comes where part 2 was expected: a part is missing"
 
 
 def test_a_layout_section_that_is_not_in_the_report_is_an_error():
