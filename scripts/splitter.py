@@ -104,6 +104,12 @@ def _lines(text: str) -> list[_Line]:
     return found
 
 
+def _part_marker(match: re.Match) -> tuple[str, str]:
+    """The numeral and the marker of a part heading as written: ("二", "二、") or ("二", "第二部分")."""
+    written = match["num"] or match["num2"]
+    return written, f"{written}、" if match["num"] else f"第{written}部分"
+
+
 def _plain_title(text: str) -> str:
     return LINE_BREAK_TAG.sub("", text).strip().lstrip("#").strip().strip("*_").strip()
 
@@ -186,9 +192,8 @@ def _part_starts(lines: list[_Line], heads: list[tuple[int, re.Match]], assumed:
     run = None  # the number of the last heading of an open restarted list
     for index, match in heads:
         line = lines[index]
-        written = match["num"] or match["num2"]
+        written, marker = _part_marker(match)
         n = cn_number(written)
-        marker = f"{written}、" if match["num"] else f"第{written}部分"
         if run is not None and n == run + 1:
             starts[-1].list_heads[index] = match
             run = n
@@ -227,7 +232,7 @@ def _list_start(lines: list[_Line], index: int, match: re.Match, number: int, fl
         start = _PartStart(titles[0], number, "", _plain_title(heading.text), heading=True, list_heads={index: match})
     else:
         start = _PartStart(index, number, "", "附录", heading=False, list_heads={index: match})
-    assumed.add(lines[index].number, f"part {match['num'] or match['num2']}、 appears twice",
+    assumed.add(lines[index].number, f"part {_part_marker(match)[1]} appears twice",
                 f"the numbering starts again: from line {lines[start.index].number} it is part {number}, with those headings as its sections")
     return start
 
@@ -362,10 +367,9 @@ def _split_part(start: _PartStart, heading: Span, line_no: int, body: list[_Line
 
 def _list_draft(match: re.Match, part: int, line: _Line, drafts: list[_Draft]) -> _Draft:
     """The section that a heading of a restarted list (一、… inside a part of its own) opens."""
-    written = match["num"] or match["num2"]
+    written, marker = _part_marker(match)
     n = cn_number(written)
     key = _unique_key(str(n), drafts)
-    marker = f"{written}、" if match["num"] else f"第{written}部分"
     return _Draft(f"section-{key}", key, n, _plain_title(match["title"]), marker, line.number,
                   Span(line.start, line.text, "section-heading"), [], part)
 
