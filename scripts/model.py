@@ -58,7 +58,8 @@ class Report:
     subtitle: str  # the occasion line under the title, "" if none
     front: tuple[Span, ...]
     parts: tuple[Part, ...]
-    notes: tuple[str, ...] = field(default=())  # what reading the file did (encoding, line ends)
+    notes: tuple[str, ...] = field(default=())  # what reading the file did (encoding, line ends) and what
+    # splitting it assumed (no part headings, numbering that starts again or skips), "line N: …"
 
     @property
     def sections(self) -> tuple[Section, ...]:

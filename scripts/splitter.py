@@ -5,32 +5,63 @@ part headings 一、… or 第一部分 (plain, bold or Markdown-headed lines), 
 numbered items （1）… (inside a paragraph or one per line, also 1.), and lead sentences that end
 in 。 at the start of a paragraph. Every character of the text lands in exactly one piece; only
 whitespace between pieces is dropped (`Report.pieces`, tested for losslessness).
+
+Copies of real reports are often irregular, and the splitter bends rather than refuses, saying in
+the report's notes what it assumed:
+- no part headings at all: the text after the title lines is one part (its heading is empty);
+- part numbering that starts again at 一、 (the year's livelihood projects after the body, or a
+  plan whose part heading the copy dropped): the restarted list is a part of its own, whose
+  sections are the list's headings, headed by the short title line just before it if there is one;
+- a skipped, repeated or out-of-order number: kept as written (ids stay unique: a part number that
+  was already used becomes the next free one, a section key that was used gets a letter);
+- a part heading with nothing under it, a section heading with no words: kept.
+It refuses only what is not a report: no text, no Chinese text, a title and nothing else. With a
+layout that names the parts (the report a site is built from), each of these assumptions is an
+error at its line instead, so that a typo in the site's own text stops the build.
+Markdown tables stay whole (one paragraph), an HTML line break <br> ends a heading, and an item
+marker inside a word (小（1）型水库) is not a list.
+
+The parsing is specific to these reports' conventions, so it is hand-written rather than built on
+a general Markdown parser (which knows nothing of 一、 or （一）).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .metadata import Layout, PartRule, SectionRule
 from .model import Paragraph, Part, Report, Section, Span
+
+if TYPE_CHECKING:  # metadata loads the YAML schemas; splitting a file needs none of that
+    from .metadata import Layout, PartRule, SectionRule
 
 NUMERALS = "一二三四五六七八九十"
 _MARKUP = r"(?:#{1,6}\s*)?(?:\*\*|__)?\s*"
+_BR = r"<br\s*/?>"
 PART_HEADING = re.compile(
-    rf"^{_MARKUP}(?:(?P<num>[{NUMERALS}]{{1,3}})、|第(?P<num2>[{NUMERALS}]{{1,3}})部分[\s、：:]*)(?P<title>[^。！？\n]{{0,60}}?)\s*(?:\*\*|__)?$"
+    rf"^{_MARKUP}(?:(?P<num>[{NUMERALS}]{{1,3}})、|第(?P<num2>[{NUMERALS}]{{1,3}})部分[\s、：:]*)(?P<title>[^。！？\n]{{0,60}}?)\s*(?:\*\*|__)?(?:\s*{_BR})*\s*$",
+    re.IGNORECASE,
 )
 SECTION_MARKER = re.compile(rf"^(?:\*\*|__)?[（(](?P<num>[{NUMERALS}]{{1,3}})[）)]")
 INLINE_ITEM = re.compile(r"[（(](\d{1,2})[）)]")
+# An inline item marker follows punctuation or a space; after a character it is part of a name (小（1）型水库).
+ITEM_FOLLOWS = "。！？；;：:，,、）)”’」』*>|"
 LINE_ITEM = re.compile(r"^(?:[（(](?P<a>\d{1,2})[）)]|(?P<b>\d{1,2})[.．、](?!\d))\s*")
 SENTENCE_END = re.compile(r"[。！？]")
+HEADING_END = re.compile(rf"[。！？]|{_BR}", re.IGNORECASE)
+LINE_BREAK_TAG = re.compile(_BR, re.IGNORECASE)
 # A lead sentence inside a numbered section: short, one clause, ending in 。 (全力提振消费。).
 GENERIC_LEAD = re.compile(r"^[^。！？，,；;：:]{2,20}。")
+HAN = re.compile(r"[\u3400-\u9fff]")
+# A line that can only be a title: short, no sentence or clause punctuation (附件1, **2019年工作安排**).
+TITLE_LINE = re.compile(r"^[^。！？；;，,：:|]{1,40}$")
+TABLE_ROW = "|"
 
 
 def cn_number(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (all that headings use)."""
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (all that headings use); 0 for anything else."""
     digits = {ch: i + 1 for i, ch in enumerate(NUMERALS[:9])}
     if "十" not in numeral:
         return digits[numeral] if len(numeral) == 1 and numeral in digits else 0
@@ -49,60 +80,186 @@ def to_numeral(number: int) -> str:
 @dataclass(frozen=True)
 class _Line:
     start: int
-    text: str  # stripped of surrounding whitespace
+    text: str  # stripped of surrounding whitespace; a Markdown table is one _Line of several rows
     number: int  # 1-based line number
+
+    @property
+    def is_table(self) -> bool:
+        return self.text.startswith(TABLE_ROW)
 
 
 def _lines(text: str) -> list[_Line]:
-    found, offset = [], 0
+    found: list[_Line] = []
+    offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if stripped:
-            found.append(_Line(offset + len(line) - len(line.lstrip()), stripped, number))
+            start = offset + len(line) - len(line.lstrip())
+            previous = found[-1] if found else None
+            if stripped.startswith(TABLE_ROW) and previous and previous.is_table and previous.number + previous.text.count("\n") == number - 1:
+                found[-1] = _Line(previous.start, text[previous.start : start + len(stripped)], previous.number)
+            else:
+                found.append(_Line(start, stripped, number))
         offset += len(line) + 1
     return found
 
 
+def _part_marker(match: re.Match) -> tuple[str, str]:
+    """The numeral and the marker of a part heading as written: ("二", "二、") or ("二", "第二部分")."""
+    written = match["num"] or match["num2"]
+    return written, f"{written}、" if match["num"] else f"第{written}部分"
+
+
+def _plain_title(text: str) -> str:
+    return LINE_BREAK_TAG.sub("", text).strip().lstrip("#").strip().strip("*_").strip()
+
+
+@dataclass
+class _Assumptions:
+    """What the splitter assumed about an irregular text, as notes "line N: what; what it did".
+    With a layout that names the parts (a report a site is built from, whose shape is known), an
+    assumption is an error at its line instead: the site's own text must be exact."""
+
+    name: str
+    strict: bool
+    found: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, line: int, problem: str, assumption: str = "kept as written") -> None:
+        if self.strict:
+            raise InputError(self.name, line, problem)
+        self.found.append((line, f"line {line}: {problem}; {assumption}"))
+
+    def notes(self) -> tuple[str, ...]:
+        return tuple(note for _, note in sorted(self.found, key=lambda found: found[0]))
+
+
+@dataclass
+class _PartStart:
+    """Where a part begins, before its body is split."""
+
+    index: int  # of its heading line, or of its first body line when it has none
+    number: int
+    marker: str
+    title: str
+    heading: bool  # False when the text has no heading line for it
+    list_heads: dict[int, re.Match] | None = None  # a restarted list: line index → its 一、… heading
+
+
 def split(text: str, layout: Layout | None = None, name: str = "<report>", notes: tuple[str, ...] = ()) -> Report:
     """Split normalised report text (see sources.read_report_text) into a Report."""
-    layout = layout or Layout()
+    part_rules = layout.parts if layout else ()
     lines = _lines(text)
     if not lines:
         raise InputError(name, None, "the report has no text")
+    if not HAN.search(text):
+        raise InputError(name, lines[0].number, "no Chinese text: not a work report")
     heads = [(i, m) for i, line in enumerate(lines) if (m := PART_HEADING.match(line.text))]
-    if not heads:
-        raise InputError(name, lines[0].number, "no part heading found (a line such as 一、… or 第一部分 …)")
-    front_lines = lines[: heads[0][0]]
+    assumed = _Assumptions(name, strict=bool(part_rules))
+    if heads:
+        starts = _part_starts(lines, heads, assumed)
+        front_lines = lines[: starts[0].index]
+    else:
+        front_lines = _title_lines(lines)
+        if len(front_lines) == len(lines):
+            raise InputError(name, lines[0].number, "a title and nothing else: not a report")
+        first = lines[len(front_lines)]
+        starts = [_PartStart(len(front_lines), 1, "", "正文", heading=False)]
+        assumed.add(first.number, "no part heading found (a line such as 一、… or 第一部分 …)", "the text after the title is one part")
     parts = []
-    for h, (index, match) in enumerate(heads):
-        line = lines[index]
-        number = cn_number(match["num"] or match["num2"])
-        _check_sequence(number, [p.number for p in parts], "part", to_numeral(number) + "、", name, line.number)
-        body = lines[index + 1 : heads[h + 1][0] if h + 1 < len(heads) else len(lines)]
+    for s, start in enumerate(starts):
+        end = starts[s + 1].index if s + 1 < len(starts) else len(lines)
+        line = lines[start.index]
+        heading = Span(line.start, line.text, "part-heading") if start.heading else Span(line.start, "", "part-heading")
+        body = lines[start.index + 1 if start.heading else start.index : end]
         if not body:
-            raise InputError(name, line.number, f"part {to_numeral(number)} has no text under its heading")
-        rule = layout.part(number)
-        marker = f"{to_numeral(number)}、" if match["num"] else f"第{to_numeral(number)}部分"
-        heading = Span(line.start, line.text, "part-heading")
-        parts.append(_split_part(number, marker, match["title"].strip(), heading, line.number, body, rule, layout, name))
-    for rule in layout.parts:
+            assumed.add(line.number, f"part {start.marker or start.number} has no text under its heading", "kept")
+        rule = next((r for r in part_rules if r.number == start.number), None)
+        parts.append(_split_part(start, heading, line.number, body, lines, rule, layout, name, assumed))
+    for rule in part_rules:
         if not any(p.number == rule.number for p in parts):
             raise InputError(layout.source, rule.line, f"layout: the report has no part {to_numeral(rule.number)}")
+    if not any(section.paragraphs for part in parts for section in part.sections):
+        raise InputError(name, lines[0].number, "only a title and headings, no text under them: not a report")
     title, subtitle = _front_titles(front_lines)
     front = tuple(Span(line.start, line.text, "front") for line in front_lines)
-    return Report(title=title, subtitle=subtitle, front=front, parts=tuple(parts), notes=tuple(notes))
+    return Report(title=title, subtitle=subtitle, front=front, parts=tuple(parts), notes=(*notes, *assumed.notes()))
 
 
-def _check_sequence(number: int, seen: list[int], what: str, shown: str, name: str, line: int) -> None:
+def _part_starts(lines: list[_Line], heads: list[tuple[int, re.Match]], assumed: _Assumptions) -> list[_PartStart]:
+    """The parts that the part headings open, with their numbers made unique and restarted lists found."""
+    starts: list[_PartStart] = []
+    written_numbers: list[int] = []  # of the parts as the headings number them
+    run = None  # the number of the last heading of an open restarted list
+    for index, match in heads:
+        line = lines[index]
+        written, marker = _part_marker(match)
+        n = cn_number(written)
+        if run is not None and n == run + 1:
+            starts[-1].list_heads[index] = match
+            run = n
+            continue
+        last = starts[-1].number if starts else 0
+        if starts and n == 1:
+            starts.append(_list_start(lines, index, match, last + 1, starts[-1].index, assumed))
+            run = 1
+            continue
+        run = None
+        number = n if n > last else last + 1
+        start = _PartStart(index, number, marker, _plain_title(match["title"]), heading=True)
+        if n != (written_numbers[-1] if written_numbers else 0) + 1 or number != n:
+            assumed.add(line.number, _number_problem(n, written_numbers, "part", marker),
+                        "kept as written" + ("" if number == n else f" (numbered {number} here)"))
+        written_numbers.append(n)
+        starts.append(start)
+    return starts
+
+
+def _list_start(lines: list[_Line], index: int, match: re.Match, number: int, floor: int, assumed: _Assumptions) -> _PartStart:
+    """A part for a list whose numbering starts again at 一、: headed by the title lines just before
+    it (附件1 / 2019年十件民生实事), looking back at most five lines, or without a heading."""
+    titles: list[int] = []
+    for i in range(index - 1, max(floor, index - 6), -1):
+        line = lines[i]
+        if PART_HEADING.match(line.text) or SECTION_MARKER.match(line.text) or LINE_ITEM.match(line.text):
+            break
+        if TITLE_LINE.match(line.text):
+            titles.insert(0, i)
+        elif titles:
+            break
+    # Only the first line of a block of title lines is the heading; the others stay text under it.
+    if titles:
+        heading = lines[titles[0]]
+        start = _PartStart(titles[0], number, "", _plain_title(heading.text), heading=True, list_heads={index: match})
+    else:
+        start = _PartStart(index, number, "", "附录", heading=False, list_heads={index: match})
+    assumed.add(lines[index].number, f"part {_part_marker(match)[1]} appears twice",
+                f"the numbering starts again: from line {lines[start.index].number} it is part {number}, with those headings as its sections")
+    return start
+
+
+def _number_problem(number: int, seen: list[int], what: str, shown: str) -> str:
     expected = (seen[-1] if seen else 0) + 1
     if number == 0:
-        raise InputError(name, line, f"{what} number {shown} is not a number")
+        return f"{what} number {shown} is not a number"
     if number in seen:
-        raise InputError(name, line, f"{what} {shown} appears twice")
+        return f"{what} {shown} appears twice"
     if number < expected:
-        raise InputError(name, line, f"{what} {shown} is out of order (after {what} {seen[-1]})")
-    if number > expected:
-        raise InputError(name, line, f"{what} {shown} comes where {what} {expected} was expected: a {what} is missing")
+        return f"{what} {shown} is out of order (after {what} {seen[-1]})"
+    return f"{what} {shown} comes where {what} {expected} was expected: a {what} is missing"
+
+
+def _title_lines(lines: list[_Line]) -> list[_Line]:
+    """The title lines at the top of a text that has no part headings (title, occasion, speaker)."""
+    found = []
+    for line in lines:
+        if line.is_table or SECTION_MARKER.match(line.text) or LINE_ITEM.match(line.text):
+            break
+        if not TITLE_LINE.match(line.text) and not line.text.startswith(("（", "(", "——")):
+            break
+        if SENTENCE_END.search(line.text):
+            break
+        found.append(line)
+    return found
 
 
 def _front_titles(front: list[_Line]) -> tuple[str, str]:
@@ -142,33 +299,56 @@ class _Draft:
         return f"{self.prefix}-{self.count}"
 
 
-def _split_part(number, marker, title, heading, line_no, body, rule: PartRule | None, layout: Layout, name) -> Part:
+def _unique_key(key: str, drafts: list[_Draft]) -> str:
+    """The key itself, or with a letter when a repeated or restarted number already used it (1 → 1b)."""
+    used = {d.key for d in drafts}
+    letters = "bcdefghijklmnopqrstuvwxyz"
+    unique, tries = key, 0
+    while unique in used:
+        unique = key + "z" * (tries // len(letters)) + letters[tries % len(letters)]
+        tries += 1
+    return unique
+
+
+def _split_part(start: _PartStart, heading: Span, line_no: int, body: list[_Line], lines: list[_Line],
+                rule: PartRule | None, layout: Layout | None, name: str, assumed: _Assumptions) -> Part:
+    number = start.number
     slug = rule.slug if rule else f"part-{number}"
     named = [s for s in (rule.sections if rule else ()) if s.starts]
     by_number = {s.number: s for s in (rule.sections if rule else ()) if s.number}
     drafts: list[_Draft] = []
     numbers: list[int] = []
-    leads = [re.compile(p) for p in layout.lead_patterns]
+    leads = [re.compile(p) for p in (layout.lead_patterns if layout else ())]
+    list_heads = {lines[i].start: m for i, m in (start.list_heads or {}).items()}
     for line in body:
+        if start.list_heads is not None:
+            if match := list_heads.get(line.start):
+                drafts.append(_list_draft(match, number, line, drafts))
+            else:
+                if not drafts:
+                    drafts.append(_Draft("intro", "intro", None, start.title, "", line.number, None, [], number))
+                _add_paragraphs(drafts[-1], line, leads, assumed)
+            continue
         section_match = SECTION_MARKER.match(line.text)
         start_rule = next((s for s in named if line.text.startswith(s.starts)), None)
         if section_match:
             n = cn_number(section_match["num"])
             shown = f"（{section_match['num']}）"
-            _check_sequence(n, numbers, "section", shown, name, line.number)
+            if n != (numbers[-1] if numbers else 0) + 1:
+                assumed.add(line.number, _number_problem(n, numbers, "section", shown))
             numbers.append(n)
-            draft, rest = _numbered_draft(n, number, line, by_number.get(n), name)
+            draft, rest = _numbered_draft(n, section_match["num"], number, line, by_number.get(n), drafts, assumed)
             drafts.append(draft)
             if rest:
-                _add_paragraphs(draft, rest, leads, name)
+                _add_paragraphs(draft, rest, leads, assumed)
             continue
         if start_rule:
             if any(d.key == start_rule.key for d in drafts):
                 raise InputError(name, line.number, f"a second paragraph starts with {start_rule.starts!r} (layout section {start_rule.slug!r})")
             drafts.append(_Draft(start_rule.slug, start_rule.key, None, start_rule.title_zh, "", line.number, None, [], number))
         elif not drafts:
-            drafts.append(_Draft("intro", "intro", None, title, "", line.number, None, [], number))
-        _add_paragraphs(drafts[-1], line, leads, name)
+            drafts.append(_Draft("intro", "intro", None, start.title, "", line.number, None, [], number))
+        _add_paragraphs(drafts[-1], line, leads, assumed)
     for wanted in named:
         if not any(d.key == wanted.key for d in drafts):
             raise InputError(layout.source, wanted.line,
@@ -181,24 +361,32 @@ def _split_part(number, marker, title, heading, line_no, body, rule: PartRule | 
                 line=d.line, paragraphs=tuple(d.paragraphs), heading=d.heading)
         for d in drafts
     )
-    for section in sections:
-        if not section.paragraphs and section.heading is None:
-            raise InputError(name, section.line, f"section {section.id} has no text")
-    return Part(number=number, slug=slug, marker=marker, title=title, title_en=rule.title_en if rule else "",
+    return Part(number=number, slug=slug, marker=start.marker, title=start.title, title_en=rule.title_en if rule else "",
                 line=line_no, heading=heading, sections=sections)
 
 
-def _numbered_draft(n: int, part: int, line: _Line, rule: SectionRule | None, name: str) -> tuple[_Draft, _Line | None]:
+def _list_draft(match: re.Match, part: int, line: _Line, drafts: list[_Draft]) -> _Draft:
+    """The section that a heading of a restarted list (一、… inside a part of its own) opens."""
+    written, marker = _part_marker(match)
+    n = cn_number(written)
+    key = _unique_key(str(n), drafts)
+    return _Draft(f"section-{key}", key, n, _plain_title(match["title"]), marker, line.number,
+                  Span(line.start, line.text, "section-heading"), [], part)
+
+
+def _numbered_draft(n: int, written: str, part: int, line: _Line, rule: SectionRule | None, drafts: list[_Draft],
+                    assumed: _Assumptions) -> tuple[_Draft, _Line | None]:
     """The section that a （n） line opens, and the text after its heading sentence (if any)."""
     text = line.text
-    end = SENTENCE_END.search(text)
+    end = HEADING_END.search(text)
     cut = end.end() if end else len(text)
     head_raw = text[:cut]
-    marker = f"（{to_numeral(n)}）"
-    title = SECTION_MARKER.sub("", head_raw, count=1).strip().strip("*_").rstrip("。！？").strip()
+    marker = f"（{written}）"
+    title = _plain_title(SECTION_MARKER.sub("", head_raw, count=1)).rstrip("。！？").strip()
     if not title:
-        raise InputError(name, line.number, f"section {marker} has no heading text")
-    draft = _Draft(rule.slug if rule else f"section-{n}", str(n), n, title, marker, line.number,
+        assumed.add(line.number, f"section {marker} has no heading text", "kept")
+    key = _unique_key(str(n), drafts)
+    draft = _Draft(rule.slug if rule else f"section-{key}", key, n, title, marker, line.number,
                    Span(line.start, head_raw, "section-heading"), [], part)
     rest = text[cut:]
     if not rest.strip():
@@ -215,8 +403,11 @@ def _paragraph(draft: _Draft, line: _Line, lead: str = "", item: int | None = No
                      lead=lead.rstrip("。").strip(), item=item)
 
 
-def _add_paragraphs(draft: _Draft, line: _Line, leads, name: str) -> None:
+def _add_paragraphs(draft: _Draft, line: _Line, leads, assumed: _Assumptions) -> None:
     text = line.text
+    if line.is_table:  # a table is shown whole; markers in its cells are not headings or items
+        draft.paragraphs.append(_paragraph(draft, line))
+        return
     item_match = LINE_ITEM.match(text)
     if item_match:
         n = int(item_match["a"] or item_match["b"])
@@ -224,7 +415,7 @@ def _add_paragraphs(draft: _Draft, line: _Line, leads, name: str) -> None:
         last_is_item = bool(draft.paragraphs) and draft.paragraphs[-1].item is not None
         expected = previous + 1 if last_is_item else 1
         if n != expected:
-            raise InputError(name, line.number, f"item {n} comes where item {expected} was expected")
+            assumed.add(line.number, f"item {n} comes where item {expected} was expected")
         draft.paragraphs.append(_paragraph(draft, line, item=n))
         return
     markers = _inline_items(text)
@@ -244,10 +435,11 @@ def _add_paragraphs(draft: _Draft, line: _Line, leads, name: str) -> None:
 
 
 def _inline_items(text: str) -> list[re.Match]:
-    """Markers （1）（2）… in order inside one paragraph; two or more make a list."""
+    """Markers （1）（2）… in order inside one paragraph, each after punctuation or a space; two or more make a list."""
     found: list[re.Match] = []
     for m in INLINE_ITEM.finditer(text):
-        if int(m.group(1)) == len(found) + 1:
+        follows = text[m.start() - 1] if m.start() else " "
+        if int(m.group(1)) == len(found) + 1 and (follows in ITEM_FOLLOWS or follows.isspace()):
             found.append(m)
     return found if len(found) >= 2 else []
 
@@ -276,3 +468,24 @@ def _add_inline_list(draft: _Draft, line: _Line, markers: list[re.Match]) -> Non
         rest = text[remainder_start:]
         offset = remainder_start + len(rest) - len(rest.lstrip())
         draft.paragraphs.append(_paragraph(draft, _Line(line.start + offset, rest.strip(), line.number)))
+
+
+def text_of(report: Report) -> str:
+    """The text that a model prints: its pieces in order, those of one source line joined as they
+    were (with spaces for the whitespace between them), the others on lines of their own. Splitting
+    it again gives the same model (tests/test_properties.py)."""
+    pieces: list[tuple[int, str, int | None]] = [(s.start, s.raw, None) for s in report.front]
+    for part in report.parts:
+        pieces.append((part.heading.start, part.heading.raw, part.line))
+        for section in part.sections:
+            if section.heading:
+                pieces.append((section.heading.start, section.heading.raw, section.line))
+            pieces += [(p.start, p.raw, p.line) for p in section.paragraphs]
+    out: list[str] = []
+    end, last_line = 0, None
+    for start, raw, line in sorted(pieces, key=lambda piece: (piece[0], piece[1])):
+        if out:
+            out.append(" " * (start - end) if line is not None and line == last_line else "\n\n")
+        out.append(raw)
+        end, last_line = start + len(raw), line
+    return "".join(out) + "\n"
