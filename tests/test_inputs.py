@@ -182,3 +182,14 @@ def test_yaml_text_with_html_shows_as_text_on_the_pages(tmp_path):
     assert "<script>" in tooltip  # the tooltip keeps the text; the HTML attribute escapes it:
     marked = markdown.markdown("坚定落实四主四市工作思路", extensions=[extension])
     assert "&lt;script&gt;" in marked and "<script>" not in marked
+
+
+def test_the_control_character_pattern_matches_unicodes_categories():
+    import unicodedata
+
+    from scripts.sources import CONTROL
+
+    def control(ch: str) -> bool:
+        return ch not in "\n\r\t" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+
+    assert [hex(i) for i in range(0x110000) if control(chr(i)) != bool(CONTROL.match(chr(i)))] == []
