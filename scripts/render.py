@@ -1118,7 +1118,8 @@ def _target_number(indicator, value, lang: str) -> str:
 
 
 def _plain_number(value) -> str:
-    return format(value.normalize(), "f")
+    """As the report writes it (2.0 stays 2.0): the value was read from the phrase's digits."""
+    return format(value, "f")
 
 
 def _target_words(record: TargetRecord, lang: str) -> str:
