@@ -9,10 +9,15 @@ export NO_MKDOCS_2_WARNING := 1
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
+# The packages that build the site (requirements.txt); the tests add theirs (requirements-test.txt).
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
 pages: $(VENV)/.installed  ## regenerate docs/ from seeds/
@@ -27,16 +32,16 @@ site: pages  ## install, regenerate docs/ and build site/ (both languages)
 serve: pages  ## preview on http://127.0.0.1:8000/guiyang-2026/ (reloads when seeds/ or scripts/ change)
 	$(PY) -m mkdocs serve --watch seeds --watch scripts
 
-test: $(VENV)/.installed  ## run every test (browser tests skip without chromium)
+test: $(VENV)/.installed-test  ## run every test (browser tests skip without chromium)
 	$(PY) -m pytest
 
 check: $(VENV)/.installed  ## fail when docs/ is stale
 	$(PY) -m scripts check
 
-lint: $(VENV)/.installed  ## ruff
+lint: $(VENV)/.installed-test  ## ruff
 	$(PY) -m ruff check scripts tests
 
-bench: $(VENV)/.installed  ## print build time, page weight, search index size, Lighthouse scores
+bench: $(VENV)/.installed-test  ## print build time, page weight, search index size, Lighthouse scores
 	$(PY) -m scripts.bench
 
 clean:  ## remove site/ and caches

@@ -100,6 +100,12 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_content(html, page, config, files):
+    """Mark what search does not need before Material's search plugin indexes the page (its
+    on_page_context runs after this)."""
+    return _pipeline("search_index").mark_excluded(html, _language(config))
+
+
 def on_page_markdown(markdown, page, config, files):
     if _glossary is not None:
         _glossary.page_src = page.file.src_uri

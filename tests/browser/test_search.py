@@ -1,8 +1,10 @@
-"""Search in a real browser: Chinese and English queries, results in the reader's language."""
+"""Search in a real browser: Chinese and English queries, results in the reader's language, and
+no search data until the reader opens search."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -72,3 +74,25 @@ def test_english_pages_get_english_results_only(page, served):
 def test_chinese_pages_get_chinese_results_only(page, served):
     results = search(page, served, ZH_PAGE, "投资")
     assert results and not any(r.startswith("en/") for r in results), results
+
+
+def _search_data(urls: list[str]) -> list[str]:
+    """The requests for the search index, Material's search worker or its lunr language files."""
+    paths = [urlsplit(u).path for u in urls]
+    return [p for p in paths if p.endswith("/search_index.json") or "/lunr/" in p or re.search(r"/workers/search\.\w+\.min\.js$", p)]
+
+
+@pytest.mark.parametrize("start", [ZH_PAGE, EN_PAGE, "", "en/glossary/"])
+def test_a_first_view_fetches_no_search_data(page, served, start):
+    page.goto(served + start)
+    page.wait_for_load_state("networkidle")
+    assert _search_data(page.log.requests) == []
+
+
+@pytest.mark.parametrize(("start", "index"), [(ZH_PAGE, "search/search_index.json"), (EN_PAGE, "en/search/search_index.json")])
+def test_focusing_the_search_box_fetches_the_index_of_the_page_language(page, served, start, index):
+    page.goto(served + start)
+    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda r: r.url.endswith("/search_index.json")) as response:
+        page.locator("input.md-search__input").focus()
+    assert response.value.url == served + index
