@@ -36,7 +36,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # The pages Lighthouse scores (paths under the site's prefix; add a page here to score it too).
 # Every page's first-view weight is measured regardless.
 PAGES = ["", "tasks/1-effective-demand/", "review/14th-five-year-plan/", "glossary/", "glossary/culture-tourism-and-brands/",
-         "new-terms/", "figures/", "investors/"]
+         "new-terms/", "figures/", "investors/", "targets/"]
 SCORED = [*PAGES, *(f"en/{p}" for p in PAGES)]
 
 # The plain build that `make site` is compared with: the raw report as one Markdown page, Material
