@@ -1,4 +1,5 @@
-"""MkDocs hooks: the navigation from the document model, glossary tooltips, one search index per
+"""MkDocs hooks: the navigation from the document model, glossary tooltips (and the year strips
+passed through whole, scripts/year_strip_markdown.py), one search index per
 language, the sitemap's language alternates and robots.txt; under `mkdocs serve`, docs/ is
 regenerated from seeds/ before each build.
 
@@ -63,8 +64,11 @@ def on_config(config):
         _glossary = _pipeline("glossary_markdown").GlossaryExtension.from_docs(Path(config.docs_dir))
     _use_search_dictionary(Path(config.docs_dir))
     config.nav = _pipeline("navigation").nav_for(Path(config.docs_dir), _language(config))
-    config.markdown_extensions = [e for e in config.markdown_extensions if type(e).__name__ != "GlossaryExtension"]
-    config.markdown_extensions.append(_glossary)
+    # our extensions (the glossary's is made from docs/, which mkdocs.yml cannot do); removed first,
+    # as each language pass runs this again
+    ours = ("GlossaryExtension", "YearStripExtension")
+    config.markdown_extensions = [e for e in config.markdown_extensions if type(e).__name__ not in ours]
+    config.markdown_extensions += [_glossary, _pipeline("year_strip_markdown").YearStripExtension()]
     return config
 
 
