@@ -31,13 +31,27 @@ def on_startup(command, dirty):
 
 
 def _pipeline(module: str, fresh: bool = False):
-    """A module of the `scripts` package; re-imported when serving, so edits to scripts/ take effect."""
+    """A module of the `scripts` package; with `fresh` (when serving), imported again if a file in
+    scripts/ changed since it was imported, so edits to scripts/ take effect. Only then: importing
+    the pipeline again cost about 0.2 s of each rebuild after a seed edit."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    if fresh:
+    if fresh and _scripts_changed():
         for name in [n for n in sys.modules if n == "scripts" or n.startswith("scripts.")]:
             del sys.modules[name]
     return importlib.import_module(f"scripts.{module}")
+
+
+_scripts_seen = None  # the files of scripts/ as the modules in use were imported from
+
+
+def _scripts_changed() -> bool:
+    global _scripts_seen
+    now = sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in (ROOT / "scripts").glob("*.py"))
+    # the first time, the modules were imported just now, by this build's hooks
+    changed = _scripts_seen is not None and now != _scripts_seen
+    _scripts_seen = now
+    return changed
 
 
 def _language(config) -> str:
