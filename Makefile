@@ -23,10 +23,11 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 pages: $(VENV)/.installed  ## regenerate docs/ from seeds/
 	$(PY) -m scripts build
 
-site: pages  ## install, regenerate docs/ and build site/ (both languages)
-	@# built beside site/ and swapped in, so a failed build leaves the old site/ whole
+site: $(VENV)/.installed  ## install, regenerate docs/ and build site/ (both languages)
+	@# built beside site/ and swapped in, so a failed build leaves the old site/ whole; one process
+	@# regenerates docs/ and runs `mkdocs build --strict` (python -m scripts site)
 	rm -rf .site-new
-	$(PY) -m mkdocs build --strict --site-dir .site-new
+	$(PY) -m scripts site --site-dir .site-new
 	rm -rf site && mv .site-new site
 
 serve: pages  ## preview on http://127.0.0.1:8000/guiyang-2026/ (reloads when seeds/ or scripts/ change)

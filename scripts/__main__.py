@@ -1,4 +1,4 @@
-"""Command line: python -m scripts build | check | split FILE [FILE …] (see README.md)."""
+"""Command line: python -m scripts build | check | site | split FILE [FILE …] (see README.md)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import InputError
 
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     check = verbs.add_parser("check", help="exit 1 when docs/ differs from what seeds/ make")
     check.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     check.add_argument("--docs", type=Path, default=ROOT / "docs")
+    site = verbs.add_parser("site", help="regenerate docs/ from seeds/, then build the site (`mkdocs build --strict`)")
+    site.add_argument("--site-dir", type=Path, default=ROOT / "site")
     split = verbs.add_parser("split", help="print the document model of report files as JSON (one line each for several)")
     split.add_argument("files", type=Path, nargs="+", metavar="FILE")
     split.add_argument("--layout", type=Path, help="a report.yml whose layout names the pages")
@@ -34,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
             written = pipeline.build(args.seeds, args.docs)
             print(f"docs: {written} files written to {args.docs}")
             return 0
+        if args.verb == "site":
+            _site(pipeline, args.site_dir)
         stale = pipeline.check(args.seeds, args.docs)
         if stale:
             print("docs/ is stale; run `python -m scripts build`. Differing files:", file=sys.stderr)
@@ -45,6 +50,16 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+
+
+def _site(pipeline, site_dir: Path) -> NoReturn:
+    """`make site`: the pages and the site in one process, so the packages both need (Markdown,
+    YAML, Jinja, the pipeline itself, which the MkDocs hooks use) are imported once."""
+    pipeline.build(ROOT / "seeds", ROOT / "docs")
+    from mkdocs.__main__ import cli
+
+    # MkDocs' own command line, as `python -m mkdocs build` runs it: it exits with MkDocs' status
+    cli.main(["build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(site_dir)], prog_name="mkdocs")
 
 
 def _split(files: list[Path], layout_file: Path | None) -> int:
