@@ -59,6 +59,9 @@ def _language(config) -> str:
     return getattr(plugin, "current_language", None) or "zh"
 
 
+PERMALINK_TITLE = {"zh": "段落链接", "en": "Link to this section"}
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has set up the language being built
 def on_config(config):
     global _glossary
@@ -83,6 +86,8 @@ def on_config(config):
     ours = ("GlossaryExtension", "YearStripExtension")
     config.markdown_extensions = [e for e in config.markdown_extensions if type(e).__name__ not in ours]
     config.markdown_extensions += [_glossary, _pipeline("year_strip_markdown").YearStripExtension()]
+    # the heading permalinks' title in the pass's own language (mkdocs.yml has one toc setting)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLE.get(_language(config), "段落链接")
     return config
 
 

@@ -38,3 +38,11 @@ def test_no_page_names_a_third_party_host(built_site):
         loading = [o for o in offenders if o.startswith("src")]
         assert not loading, (page, loading)
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_heading_permalinks_are_titled_in_the_pages_language(built_site):
+    english = (built_site / "en" / "review" / "2025" / "index.html").read_text(encoding="utf-8")
+    chinese = (built_site / "review" / "2025" / "index.html").read_text(encoding="utf-8")
+    assert 'class="headerlink" href="#' in english
+    assert "段落链接" not in english and 'title="Link to this section"' in english
+    assert 'title="段落链接"' in chinese
