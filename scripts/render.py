@@ -27,7 +27,7 @@ from .navigation import NAV_FILE
 from .search_dictionary import FILE as SEARCH_DICTIONARY
 from .search_dictionary import search_dictionary
 from .summaries import Summary
-from .targets import TARGET_FIELDS, target_rows
+from .targets import QUALIFIER_EN, TARGET_FIELDS, target_rows
 from .targets import Record as TargetRecord
 from .translation import Rendering
 
@@ -1055,8 +1055,6 @@ def investors_page(site: Site, lang: str) -> str:
 # Targets and results: each year's main targets beside the outcome the next report states.
 
 TARGETS_PAGE = "targets.md"
-QUALIFIER_EN = {"力争": "strive for", "控制在": "kept to", "左右": "about", "不低于": "at least", "不超过": "at most",
-                "以内": "within", "以上": "at least", "突破": "over", "超过": "over", "达到": "reaching"}
 QUALIFIER_AFTER = ("左右", "以上", "以内")  # written after the number in Chinese
 TARGET_LABELS = {
     "zh": {"title": "目标与实绩（{first}—{year}年）", "link": "目标与实绩",

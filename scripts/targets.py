@@ -22,6 +22,9 @@ from .sources import line_in, text
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 STATUSES = ("met", "below", "not-stated", "no-numeric-target", "pending")
+# The qualifiers in English, as the house style words them (以上 "at least", 左右 "about").
+QUALIFIER_EN = {"力争": "strive for", "控制在": "kept to", "左右": "about", "不低于": "at least", "不超过": "at most",
+                "以内": "within", "以上": "at least", "突破": "over", "超过": "over", "达到": "reaching"}
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,8 @@ TARGET_FIELDS = (
     Field("unit_en", "string", "The base unit of value in English (%, yuan, people …); empty for a bare ratio."),
     Field("value_as_written", "string", "The number as the report writes it; empty for a target in words."),
     Field("unit", "string", "The unit as the reports write it after the number (%, 亿元, 万人)."),
+    Field("qualifier", "string", "The qualifier in English, in the order written (about, at least, strive for, within, "
+          "kept to …), separated by spaces; empty for none."),
     Field("qualifier_zh", "string", "The Chinese words that qualify the number, as written (左右, 以上, 力争, 以内 …), "
           "separated by spaces; empty for none."),
     Field("words", "string", "A target given in words instead of a number: the exact words."),
@@ -224,7 +229,9 @@ def target_rows(records: tuple[Record, ...], reports: tuple[EarlierReport, ...],
                    "indicator_en": r.indicator.en,
                    "value": _base(statement.value * r.indicator.multiplier) if numeric else None,
                    "unit_en": r.indicator.unit_en, "value_as_written": format(statement.value, "f") if numeric else None,
-                   "unit": r.indicator.unit, "qualifier_zh": " ".join(statement.qualifier), "words": statement.words,
+                   "unit": r.indicator.unit,
+                   "qualifier": " ".join(QUALIFIER_EN[q] for q in statement.qualifier),
+                   "qualifier_zh": " ".join(statement.qualifier), "words": statement.words,
                    "estimate": estimate, "status": r.status,
                    "gap": _base(r.gap * r.indicator.multiplier) if r.gap is not None else None, "phrase": statement.phrase,
                    "report_year": statement.report_year, "paragraph": statement.paragraph,

@@ -203,3 +203,18 @@ def target_rows_of(site_data):
     from scripts.render import data_resources
 
     return next(r for r in data_resources(site_data) if r.name == "targets").rows
+
+
+def test_every_qualifier_the_schema_allows_has_its_english():
+    import json
+    from pathlib import Path
+
+    from scripts.targets import QUALIFIER_EN
+
+    schema = json.loads((Path(__file__).parent.parent / "seeds/schemas/targets.schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["$defs"]["qualifier"]["items"]["enum"]) == sorted(QUALIFIER_EN)
+
+
+def test_a_row_gives_the_qualifier_in_english_and_chinese(site_data):
+    row = next(r for r in target_rows_of(site_data) if r["id"] == "2025-gdp-growth-target")
+    assert (row["qualifier"], row["qualifier_zh"]) == ("about", "左右")
