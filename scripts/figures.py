@@ -167,7 +167,7 @@ def parse_figures(data, name: str, report: Report, full_text: str, glossary: tup
                                         f"for the qualifier {fields['qualifier']!r}")
         if fields["estimate"] == "expected" and "预计" not in phrase:
             raise stop("estimate", "marked expected, but the phrase does not say 预计")
-        value = _normal(number * multiplier)
+        value = plain_decimal(number * multiplier)
         if fields["duplicate_of"]:
             first = next((f for f in figures if f.id == fields["duplicate_of"]), None)
             if first is None:
@@ -226,7 +226,7 @@ def noun_in(noun: str, english: str) -> bool:
     return re.search(rf"(?<![\w-])(?:{words})(?![\w-])", english.lower()) is not None
 
 
-def _normal(value: Decimal) -> Decimal:
+def plain_decimal(value: Decimal) -> Decimal:
     """A whole number without exponent or trailing zeros (6.0381500E+11 → 603815000000)."""
     value = value.normalize()
     return value.quantize(Decimal(1)) if value == value.to_integral() else value

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .datapackage import Field
 from .errors import InputError
-from .figures import UNITS
+from .figures import UNITS, plain_decimal
 from .history import EarlierReport
 from .schemas import validate
 from .sources import line_in, text
@@ -227,21 +227,15 @@ def target_rows(records: tuple[Record, ...], reports: tuple[EarlierReport, ...],
             row = {"id": f"{r.year}-{r.indicator.key}-{role}", "year": r.year, "indicator": r.indicator.key, "role": role,
                    "measure": r.indicator.measure, "limit": r.indicator.limit, "indicator_zh": r.indicator.zh,
                    "indicator_en": r.indicator.en,
-                   "value": _base(statement.value * r.indicator.multiplier) if numeric else None,
+                   "value": plain_decimal(statement.value * r.indicator.multiplier) if numeric else None,
                    "unit_en": r.indicator.unit_en, "value_as_written": format(statement.value, "f") if numeric else None,
                    "unit": r.indicator.unit,
                    "qualifier": " ".join(QUALIFIER_EN[q] for q in statement.qualifier),
                    "qualifier_zh": " ".join(statement.qualifier), "words": statement.words,
                    "estimate": estimate, "status": r.status,
-                   "gap": _base(r.gap * r.indicator.multiplier) if r.gap is not None else None, "phrase": statement.phrase,
+                   "gap": plain_decimal(r.gap * r.indicator.multiplier) if r.gap is not None else None, "phrase": statement.phrase,
                    "report_year": statement.report_year, "paragraph": statement.paragraph,
                    "permalink": (f"{base}{sections[statement.paragraph]}/#{statement.paragraph}" if report is latest
                                  else report.official_url)}
             rows.append({key: (None if value == "" else value) for key, value in row.items()})
     return tuple(rows)
-
-
-def _base(value: Decimal) -> Decimal:
-    """A whole number without exponent or trailing zeros (1.5E+5 → 150000)."""
-    value = value.normalize()
-    return value.quantize(Decimal(1)) if value == value.to_integral() else value
