@@ -1057,7 +1057,7 @@ def investors_page(site: Site, lang: str) -> str:
 TARGETS_PAGE = "targets.md"
 QUALIFIER_AFTER = ("左右", "以上", "以内")  # written after the number in Chinese
 TARGET_LABELS = {
-    "zh": {"title": "目标与实绩（{first}—{year}年）", "link": "目标与实绩",
+    "zh": {"title": "目标与实绩（{first}—{year}年）",
            "description": "贵阳市{first}—{year}年政府工作报告提出的主要预期目标，以及下一年报告所述的完成情况，逐项注明原文出处。",
            "intro": "每年的政府工作报告提出当年的主要预期目标，下一年的报告说明完成情况。本页把{first}—{last}年的每项目标与下一年报告所述的实绩并列，"
            "并列出{year}年的目标。每个数字都链接到它所在的原文段落：{year}年报告链接本站段落，往年报告注明年份、段落位置和市政府网站的原文地址。",
@@ -1076,9 +1076,9 @@ TARGET_LABELS = {
            "另有{unstated}项下一年报告未提及实绩。", "words_count": "另有{words}项目标只以文字表述。",
            "met_in": "完成：{years}", "below_in": "未完成：{years}", "unstated_in": "未提及：{years}",
            "lowered": "目标下调：{changes}", "raised": "目标上调：{changes}", "change": "{year}年（{before}→{after}）",
-           "report": "{year}年报告", "source": "原文", "downloads": "下载",
+           "report": "{year}年报告", "downloads": "下载",
            "downloads_note": "（每项目标、每项实绩一行；字段说明见 datapackage.json）"},
-    "en": {"title": "Targets and results, {first}–{year}", "link": "Targets and results",
+    "en": {"title": "Targets and results, {first}–{year}",
            "description": "The main targets of Guiyang's work reports {first}–{year}, each beside the outcome the next year's "
            "report states, with the sentence each comes from.",
            "intro": "Each year's work report sets that year's main targets; the next year's report says how the year turned out. "
@@ -1105,7 +1105,7 @@ TARGET_LABELS = {
            "words_count": "The reports also set {words} targets in words only.",
            "met_in": "met in {years}", "below_in": "below target in {years}", "unstated_in": "outcome not stated for {years}",
            "lowered": "target lowered in {changes}", "raised": "target raised in {changes}", "change": "{year} ({before} → {after})",
-           "report": "{year} report", "source": "source", "downloads": "Downloads",
+           "report": "{year} report", "downloads": "Downloads",
            "downloads_note": "(a row per target and per outcome; datapackage.json describes every column)"},
 }
 
