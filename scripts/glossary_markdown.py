@@ -8,6 +8,7 @@ code, the <summary> of a collapsed block, or an existing <abbr>.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -155,6 +156,8 @@ class GlossaryExtension(Extension):
         self.terms = terms  # term → {"tooltip", "page", "anchor"}, as terms_json writes them
         self.pattern = matcher(self.terms)
         self.page_src = ""
+        # what its output depends on besides the page, for scripts/page_cache.py
+        self.cache_key = hashlib.sha256(json.dumps(terms, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
     @classmethod
     def from_entries(cls, entries: tuple[Entry, ...], pages: dict[str, str] | None = None) -> GlossaryExtension:

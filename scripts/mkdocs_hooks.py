@@ -9,6 +9,7 @@ sys.path whenever `scripts` is imported.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
 import sys
@@ -96,7 +97,9 @@ def _use_search_dictionary(docs: Path) -> None:
     scripts/search_dictionary.py): the same words, loaded in milliseconds instead of half a second.
     Set here rather than as the search plugin's jieba_dict, which is read relative to the working
     directory, not to mkdocs.yml."""
+    global _dictionary_hash
     dictionary = docs / _pipeline("search_dictionary").FILE
+    _dictionary_hash = hashlib.sha256(dictionary.read_bytes()).hexdigest() if dictionary.is_file() else ""
     if dictionary.is_file():
         import jieba
 
@@ -114,15 +117,32 @@ def on_env(env, config, files):
     return env
 
 
+_files_hash = ""  # the files of the language pass being built (scripts/page_cache.py)
+_dictionary_hash = ""  # the search dictionary jieba segments with
+
+
+@event_priority(-120)  # after mkdocs-static-i18n has chosen the files of the language
+def on_files(files, config):
+    global _files_hash
+    _files_hash = _pipeline("page_cache").files_key(files)
+    return files
+
+
 def on_page_content(html, page, config, files):
     """Mark what search does not need before Material's search plugin indexes the page (its
-    on_page_context runs after this)."""
+    on_page_context runs after this), and let the index take unchanged pages' entries from the
+    cache."""
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index"):
+        _pipeline("page_cache").use_for_search(search.search_index, _dictionary_hash)
     return _pipeline("search_index").mark_excluded(html, _language(config))
 
 
 def on_page_markdown(markdown, page, config, files):
     if _glossary is not None:
         _glossary.page_src = page.file.src_uri
+    # pages met in an earlier build are not converted again (scripts/page_cache.py)
+    _pipeline("page_cache").use_for_render(page, _files_hash)
     return markdown
 
 

@@ -16,6 +16,8 @@ YEAR_STRIP = r'(<span class="year-strip"[^>]*>(?:<span class="(?:on|off)">\d+</s
 
 
 class YearStripExtension(Extension):
+    cache_key = ""  # it carries no data (scripts/page_cache.py)
+
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         # just before Python-Markdown's inline HTML pattern (90), which would take the tags one by one
         md.inlinePatterns.register(HtmlInlineProcessor(YEAR_STRIP, md), "year-strip", 91)
