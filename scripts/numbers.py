@@ -43,6 +43,7 @@ _NAMED_ORDINAL = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # the same report texts and paragraphs are normalized again by each check
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 

@@ -12,14 +12,15 @@ import json
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from .cache import cached_text
 from .errors import InputError
 from .sources import line_in
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "seeds" / "schemas"
 TYPE_WORDS = {"string": "text", "object": "a mapping", "array": "a list", "number": "a number", "integer": "a whole number",
@@ -33,7 +34,10 @@ def schema_text(schema: str) -> str:
 
 @cache
 def validator(schema: str) -> Draft202012Validator:
-    """The validator of one schema file (by its name without .schema.json)."""
+    """The validator of one schema file (by its name without .schema.json). jsonschema is imported
+    here, as a build whose files all passed before (see validate) does not need it."""
+    from jsonschema import Draft202012Validator
+
     document = json.loads(schema_text(schema))
     Draft202012Validator.check_schema(document)
     return Draft202012Validator(document)
@@ -57,6 +61,8 @@ def _check(data: Any, name: str, schema: str) -> None:
 
 def _deepest(error: ValidationError) -> ValidationError:
     """For anyOf/oneOf, the branch's error that went furthest (jsonschema's own heuristic)."""
+    from jsonschema.exceptions import best_match
+
     return _deepest(best_match(error.context)) if error.context else error
 
 
