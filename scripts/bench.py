@@ -50,10 +50,13 @@ plugins:
 """
 
 # The seed entry `make bench` edits under `make serve` (in a copy of the project), and the page
-# that shows it.
+# that shows it; each edit gives the title a new letter (a number would have to trace to the
+# Chinese, as every figure in English text must).
 SERVE_SEED = "summaries.en.yml"
-SERVE_OLD, SERVE_NEW = "title: Review of 2025\n", "title: The year 2025 in review\n"
+SERVE_OLD = "title: Review of 2025\n"
+SERVE_NEW = "The year 2025 in review, version {}"
 SERVE_PAGE = "en/review/2025/"
+SERVE_EDITS = 5
 
 
 def kb(n: float) -> str:
@@ -240,6 +243,7 @@ def serve_reload() -> None:
         with open(log, "w") as out:
             server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--watch", "seeds", "--watch", "scripts"],
                                       cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        seen: list[float] = []
         try:
             deadline = time.monotonic() + 120
             while "Serving on" not in log.read_text() and time.monotonic() < deadline:
@@ -251,27 +255,32 @@ def serve_reload() -> None:
                 seed = project / "seeds" / SERVE_SEED
                 text = seed.read_text(encoding="utf-8")
                 assert SERVE_OLD in text, f"{SERVE_SEED} no longer holds {SERVE_OLD!r}: update SERVE_OLD in scripts/bench.py"
-                shown = SERVE_NEW.split(": ", 1)[1].strip()
-                start = time.perf_counter()
-                seed.write_text(text.replace(SERVE_OLD, SERVE_NEW, 1), encoding="utf-8")
-                seen = None
-                while time.perf_counter() - start < 60:
-                    try:  # the page reloads itself when the rebuild is done (MkDocs' livereload)
-                        if page.evaluate(f"document.body && document.body.innerText.includes({json.dumps(shown)})"):
-                            seen = time.perf_counter() - start
-                            break
-                    except Exception:
-                        pass  # the page is reloading
-                    time.sleep(0.02)
+                for letter in "abcdefghij"[:SERVE_EDITS]:
+                    shown = SERVE_NEW.format(letter)
+                    start = time.perf_counter()
+                    seed.write_text(text.replace(SERVE_OLD, f"title: {shown}\n", 1), encoding="utf-8")
+                    while time.perf_counter() - start < 60:
+                        try:  # the page reloads itself when the rebuild is done (MkDocs' livereload)
+                            if page.evaluate(f"document.body && document.body.innerText.includes({json.dumps(shown)})"):
+                                seen.append(time.perf_counter() - start)
+                                break
+                        except Exception:
+                            pass  # the page is reloading
+                        time.sleep(0.02)
+                    else:
+                        break
+                    time.sleep(1)  # let the server settle before the next edit
                 browser.close()
         finally:
             server.terminate()
             server.wait(timeout=30)
-    if seen is None:
-        print(f"the edit did not reach the browser within 60 s; serve log:\n{log.read_text()[-1500:] if log.exists() else ''}")
+            serve_log = log.read_text()
+    if len(seen) < SERVE_EDITS:
+        print(f"edit {len(seen) + 1} did not reach the browser within 60 s (before: {seen}); serve log:\n{serve_log[-1500:]}")
     else:
-        print(f"edit to {SERVE_SEED} (one title) -> /{SERVE_PAGE} shows it: {seen:.2f} s (target under 2 s)")
-    print("  measured: `mkdocs serve --watch seeds --watch scripts` on a copy of the project, the page open in chromium")
+        print(f"edit to {SERVE_SEED} (one title) -> /{SERVE_PAGE} shows it: {fmt(seen)} (target under 2 s)")
+    print(f"  measured: `mkdocs serve --watch seeds --watch scripts` on a copy of the project, the page open in chromium, "
+          f"{SERVE_EDITS} edits one after another")
     print()
 
 
