@@ -151,7 +151,10 @@ def on_page_content(html, page, config, files):
     cache."""
     search = config.plugins.get("material/search")
     if search is not None and hasattr(search, "search_index"):
-        _pipeline("page_cache").use_for_search(search.search_index, _dictionary_hash)
+        index = search.search_index
+        separator = index.config["separator"]
+        lean = _pipeline("search_index").lean_entries
+        _pipeline("page_cache").use_for_search(index, _dictionary_hash, lambda entries: lean(entries, separator))
     return _pipeline("search_index").mark_excluded(html, _language(config))
 
 

@@ -15,7 +15,7 @@ destination, every file of the language pass with its URL (links are resolved ag
 Markdown extensions with their settings (ours by the data they carry), MkDocs' link validation
 settings, the versions of the libraries that convert, and the source of scripts/. For the search
 entries: the page's HTML, URL, title, table of contents and front matter, the search plugin's
-settings, jieba's dictionary and the libraries' versions. A conversion that logged a warning is
+settings, jieba's dictionary, the libraries' versions and scripts/ (which trims the entries). A conversion that logged a warning is
 never stored, so a strict build fails on it every time.
 """
 
@@ -25,6 +25,7 @@ import functools
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -137,16 +138,18 @@ def use_for_render(page, files_hash: str) -> None:
     page.render = render
 
 
-def use_for_search(index, dictionary: str) -> None:
-    """Make the search index take each page's entries from the cache, or index the page and store
-    them (`index` is the search plugin's SearchIndex; its entries list is what it writes)."""
+def use_for_search(index, dictionary: str, prepare: Callable[[list[dict]], list[dict]]) -> None:
+    """Make the search index take each page's entries from the cache, or index the page, `prepare`
+    its entries and store them (`index` is the search plugin's SearchIndex; its entries list is
+    what it writes)."""
     if getattr(index, "page_cache", False):
         return
     add = index.add_entry_from_context
     settings = json.dumps(index.config, sort_keys=True, default=repr)
+    code = _code()  # `prepare` is ours: scripts/ is in the key
 
     def add_entry_from_context(page) -> None:
-        inputs = (_code()[0], settings, dictionary, page.url, page.title, page.content, _toc_json(page.toc),
+        inputs = (code, settings, dictionary, page.url, page.title, page.content, _toc_json(page.toc),
                   json.dumps(page.meta, sort_keys=True, default=repr))
         stored = cache.load("search", inputs)
         if stored is not None:
@@ -154,7 +157,8 @@ def use_for_search(index, dictionary: str) -> None:
             return
         before = len(index.entries)
         add(page)
-        cache.store("search", inputs, json.dumps(index.entries[before:], ensure_ascii=False))
+        index.entries[before:] = entries = prepare(index.entries[before:])
+        cache.store("search", inputs, json.dumps(entries, ensure_ascii=False))
 
     index.add_entry_from_context = add_entry_from_context
     index.page_cache = True

@@ -7,8 +7,8 @@ locations relative to its own folder (overrides/main.html points that language's
 
 Before Material's search plugin reads a page, `mark_excluded` marks with `data-search-exclude` the
 parts of it no query should find (controls, year strips, lists of links); the plugin leaves them out
-of the index and then removes the attribute from the page. After the build, `lean` drops the
-zero-width spaces that jieba's segmentation puts where the separator already splits.
+of the index and then removes the attribute from the page. As each page is indexed, `lean_entries`
+drops the zero-width spaces that jieba's segmentation puts where the separator already splits.
 """
 
 from __future__ import annotations
@@ -65,16 +65,20 @@ def lean(text: str, separator: str) -> str:
     return re.sub(r"\s*<(\w+)>\s*</\1>", "", text).strip()
 
 
+def lean_entries(entries: list[dict], separator: str) -> list[dict]:
+    """A page's search entries with `lean` titles and texts, as the MkDocs hook keeps them (so a
+    page met before comes from the cache already lean, scripts/page_cache.py)."""
+    return [{**entry, "title": lean(entry["title"], separator), "text": lean(entry["text"], separator)} for entry in entries]
+
+
 def split_index(index: dict, languages: list[str]) -> dict[str, dict]:
     """{"": default-language index, "en": English index, …} from one merged index."""
     prefixes = {lang: f"{lang}/" for lang in languages}
     buckets: dict[str, list] = {"": [], **{lang: [] for lang in languages}}
-    separator = index["config"]["separator"]
     for doc in index["docs"]:
         lang = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), "")
-        doc = {**doc, "title": lean(doc["title"], separator), "text": lean(doc["text"], separator)}
         if lang:
-            doc["location"] = doc["location"][len(prefixes[lang]):]
+            doc = {**doc, "location": doc["location"][len(prefixes[lang]):]}
         buckets[lang].append(doc)
     result = {}
     for lang, docs in buckets.items():
