@@ -33,9 +33,8 @@ EXCLUDE = 'data-search-exclude="true"'
 
 _EXCLUDED_ELEMENT = re.compile(r'<(\w+)(?= [^>]*\bclass="(?:[^"]* )?(?:' + "|".join(EXCLUDED_CLASSES) + r')[ "])')
 _EXCLUDED_PARAGRAPH = re.compile(r"<p>(?=(?:<em>|<strong>)?(?:" + "|".join(map(re.escape, EXCLUDED_PARAGRAPHS)) + r")[:：( ])")
-# The strip of report years on a glossary entry: one <span> per year inside the strip's <span>.
-_YEAR_STRIP = re.compile(r'<span class="year-strip"[^>]*>(?:<span[^>]*>[^<]*</span>)*</span>')
-_YEAR_CELL = re.compile(r"<span(?= class=\"(?:on|off)\")")
+# The strip of report years on a glossary entry (render.year_strip).
+_YEAR_STRIP = re.compile(r'<span(?= class="year-strip")')
 ZWSP = "\u200b"
 
 # Material weighs a match in a heading 1000 times a match in the text. In English, where the
@@ -50,9 +49,9 @@ def mark_excluded(html: str, lang: str) -> str:
     html = re.sub(rf'<(\w+)(?=[^>]* lang="(?!{lang}")[^"]*")', rf"<\1 {EXCLUDE}", html)
     html = _EXCLUDED_ELEMENT.sub(rf"<\1 {EXCLUDE}", html)
     html = _EXCLUDED_PARAGRAPH.sub(f"<p {EXCLUDE}>", html)
-    # A year strip's cells are marked one by one: Material's parser tells elements apart by their tag
-    # alone, so the strip's first </span> would end an exclusion set on the strip itself.
-    return _YEAR_STRIP.sub(lambda strip: _YEAR_CELL.sub(f"<span {EXCLUDE}", strip.group(0)), html)
+    # Material's parser tells elements apart by their tag alone, so a <span> inside the strip would
+    # end its exclusion early; the strip holds only text and <b>.
+    return _YEAR_STRIP.sub(f"<span {EXCLUDE}", html)
 
 
 def lean(text: str, separator: str) -> str:
