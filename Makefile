@@ -46,4 +46,4 @@ bench: $(VENV)/.installed-test  ## print build time, page weight, search index s
 	$(PY) -m scripts.bench
 
 clean:  ## remove site/ and caches
-	rm -rf site .site-new .pytest_cache test-artifacts
+	rm -rf site .site-new .pytest_cache test-artifacts .cache
