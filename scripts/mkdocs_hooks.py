@@ -1,7 +1,8 @@
 """MkDocs hooks: the navigation from the document model, glossary tooltips (and the year strips
 passed through whole, scripts/year_strip_markdown.py), one search index per
-language, the sitemap's language alternates and robots.txt; under `mkdocs serve`, docs/ is
-regenerated from seeds/ before each build.
+language, the sitemap's language alternates and robots.txt, the theme's stylesheet trimmed
+(scripts/purge_css.py), unchanged pages from the cache (scripts/page_cache.py); under
+`mkdocs serve`, docs/ is regenerated from seeds/ before each build.
 
 MkDocs loads this file by path (and restores sys.path afterwards), so the project root is put on
 sys.path whenever `scripts` is imported.
@@ -173,4 +174,6 @@ def on_post_build(config):
         return  # an inner pass of one language; the merged index comes after the last one
     others = [lang for lang in plugin.build_languages if lang != plugin.default_language]
     _pipeline("search_index").write_split_index(Path(config.site_dir), others)
+    # Material's stylesheet trimmed to what the pages use, now that every page is built
+    _pipeline("purge_css").purge_site(Path(config.site_dir))
     _pipeline("publishing").write_publishing_files(Path(config.site_dir), config.site_url or "/", plugin.default_language)
