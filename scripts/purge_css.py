@@ -9,7 +9,7 @@ left of the stylesheet, in ours or in a page, and no script that names it. Every
 (element and attribute selectors, fonts, animations) stays.
 
 The classes a script could add are read from the string literals of the site's scripts (Material's
-bundle included). A literal that ends in "-" or "_" (a class put together at run time, such as
+bundle included) that hold no dot: a dotted literal is a selector or a feature's name. A literal that ends in "-" or "_" (a class put together at run time, such as
 "md-tooltip2--" + placement) keeps every class that begins with it. tests/browser/test_styles.py
 checks, in the states a reader can bring about (search results, the navigation drawer, the
 language menu, open details), that every element has the same computed style with the trimmed
@@ -74,8 +74,12 @@ def usage(site: Path) -> Usage:
         properties.update(_VAR.findall(script))
         for groups in _STRING.findall(script):
             for literal in groups:
-                classes.update(_WORD.findall(literal))
                 properties.update(_PROPERTY.findall(literal))
+                if "." in literal:
+                    # a selector the script looks for (the classes it finds are on a page already)
+                    # or a feature's name ("search.highlight"), not a class the script adds
+                    continue
+                classes.update(_WORD.findall(literal))
                 # "md-tooltip2--" + placement, or `md-tooltip2--${placement}`
                 for piece in re.split(r"\$\{[^}]*\}", literal):
                     if prefix := re.search(r"[A-Za-z_][\w-]*[-_]$", piece):

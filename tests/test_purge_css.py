@@ -52,3 +52,9 @@ def test_the_site_s_classes_and_script_literals_are_read(tmp_path):
     assert {"md-header", "md-grid", "md-search__active", "md-top"} <= found.classes
     assert "md-tip--" in found.prefixes
     assert "--md-x" in found.properties
+
+
+def test_a_selector_or_feature_name_in_a_script_keeps_nothing(tmp_path):
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "bundle.js").write_text('q(".md-typeset .highlight");f("search.highlight")')
+    assert "highlight" not in usage(tmp_path).classes
