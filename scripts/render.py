@@ -130,13 +130,13 @@ def cross_language(from_page: str, to_page: str, to_lang: str) -> str:
 # Section pages
 
 
-def _zh(markdown: str, page_lang: str, css: str = "") -> str:
-    """Chinese quoted on a page: marked lang="zh"; on English pages also left out of the search
-    index (the Chinese pages index the same words, and English readers search in English)."""
+def _zh(markdown: str, css: str = "") -> str:
+    """Chinese quoted on a page: marked lang="zh" (on English pages that also leaves it out of the
+    search index, scripts/search_index.py: the Chinese pages index the same words, and English
+    readers search in English)."""
     # zh-original marks the Chinese an English page quotes (not an insertion in its prose)
     classes = "zh-original" + (f" {css}" if css else "")
-    attrs = f' lang="zh" class="{classes}"' + (" data-search-exclude" if page_lang == "en" else "")
-    return f"<span{attrs}>{markdown}</span>"
+    return f'<span lang="zh" class="{classes}">{markdown}</span>'
 
 
 def en_md(text: str) -> str:
@@ -235,7 +235,7 @@ def en_section_page(site: Site, section: Section) -> str:
         lines += ["## In this section", ""]
         for par in headed:
             chinese = par.lead or first_sentence(par.text, 30)
-            lines.append(f"- [{md_text(en_plain(site, summary.headings[par.id]))}](#{par.id}) ({_zh(md_text(chinese), 'en')})")
+            lines.append(f"- [{md_text(en_plain(site, summary.headings[par.id]))}](#{par.id}) ({_zh(md_text(chinese))})")
         lines.append("")
     lines += [
         '<details class="quote chinese-original" lang="zh" data-search-exclude markdown>',
@@ -336,7 +336,7 @@ def zh_part_page(site: Site, part: Part) -> str:
 def en_part_page(site: Site, part: Part) -> str:
     path = part_path(part)
     title = part.title_en or f"Part {part.number}"
-    lines = [f"# {md_text(title)}", "", _zh(md_text(part.marker + part.title), "en"), ""]
+    lines = [f"# {md_text(title)}", "", _zh(md_text(part.marker + part.title)), ""]
     for section in part.sections:
         summary = site.summaries[section.id]
         lines += [f"- [{md_text(summary.title)}]({rel(path, page_path(section))}): {md_text(first_sentence(en_plain(site, summary.summary)))}"]
@@ -383,14 +383,14 @@ def en_home_page(site: Site) -> str:
     lines = [
         f"# {md_text(info.title_en)}",
         "",
-        f"An unofficial English reader's edition of the {md_text(info.title_en)} ({_zh(md_text(info.title_zh), 'en')}). "
+        f"An unofficial English reader's edition of the {md_text(info.title_en)} ({_zh(md_text(info.title_zh))}). "
         f"The Chinese original prevails; it is on the [Chinese pages]({cross_language('index.md', 'index.md', 'zh')}){{ hreflang=zh }}.",
         "",
         f"- **What it is:** the annual work report of the {md_text(info.city_en)} Municipal People's Government"
         + (f": {md_text(info.contents_en)}" if info.contents_en else "."),
-        f"- **Delivered:** {_long_date(info.delivered)}, at {md_text(info.venue_en)} ({_zh(md_text(info.venue_zh), 'en')})"
+        f"- **Delivered:** {_long_date(info.delivered)}, at {md_text(info.venue_en)} ({_zh(md_text(info.venue_zh))})"
         + (f", {md_text(info.delivered_by_en)}" if info.delivered_by_en else "") + ".",
-        f"- **Published:** {md_text(info.source_en)} ({_zh(md_text(info.source_zh), 'en')}), {info.published}.",
+        f"- **Published:** {md_text(info.source_en)} ({_zh(md_text(info.source_zh))}), {info.published}.",
         "",
     ]
     if targets:
@@ -483,21 +483,21 @@ def en_about_page(site: Site) -> str:
         "",
         "## Source",
         "",
-        f"The text is the {md_text(info.title_en)} ({_zh(md_text(info.title_zh), 'en')}), delivered on {_long_date(info.delivered)} "
-        f"at {md_text(info.venue_en)}, as published by {md_text(info.source_en)} ({_zh(md_text(info.source_zh), 'en')}) on {info.published}."
+        f"The text is the {md_text(info.title_en)} ({_zh(md_text(info.title_zh))}), delivered on {_long_date(info.delivered)} "
+        f"at {md_text(info.venue_en)}, as published by {md_text(info.source_en)} ({_zh(md_text(info.source_zh))}) on {info.published}."
         + (f" The municipal government's own copy: <{info.official_url}>." if info.official_url else ""),
         "",
         "## Method",
         "",
         "- The Chinese text is kept verbatim. A splitter divides it into parts, sections and paragraphs by the "
-        f"report's own markers ({_zh('一、', 'en')}, {_zh('（一）', 'en')}, {_zh('（1）', 'en')} and lead sentences ending in "
-        f"{_zh('。', 'en')}); every character lands in "
+        f"report's own markers ({_zh('一、')}, {_zh('（一）')}, {_zh('（1）')} and lead sentences ending in "
+        f"{_zh('。')}); every character lands in "
         "exactly one paragraph, and a test reassembles the text to prove it.",
         "- Each section has an English summary written for readers who do not read Chinese"
         + (", and every paragraph an unofficial English translation beside the Chinese" if site.translation else "")
         + ". Every figure in the English must occur in the Chinese it renders; the build stops otherwise. Amounts in "
-        f"{_zh('亿', 'en')} and {_zh('万', 'en')} are converted exactly ({_zh('1亿', 'en')} = 100 million, "
-        f"{_zh('1万', 'en')} = 10,000); areas in mu are also given in hectares (1 hectare = 15 mu), a conversion the build checks.",
+        f"{_zh('亿')} and {_zh('万')} are converted exactly ({_zh('1亿')} = 100 million, "
+        f"{_zh('1万')} = 10,000); areas in mu are also given in hectares (1 hectare = 15 mu), a conversion the build checks.",
         "- Slogans are written in the English by the glossary's one English name for each, with the Chinese term and "
         "the note in a tooltip.",
         "- Slogans and numbered formulas are explained in the glossary only as far as the report itself or a cited "
@@ -685,7 +685,7 @@ def glossary_pages(site: Site, lang: str) -> dict[str, str]:
         title = _theme_title(theme, lang)
         page = f"glossary/{theme}.md"
         index += [f"## [{title}]({rel(GLOSSARY_INDEX, page)}) {{ #{theme} }}", ""]
-        index += [", ".join(f"[{_zh(md_text(e.term), lang) if lang == 'en' else md_text(e.term)}]({rel(GLOSSARY_INDEX, page)}#{slugs[e.term]})"
+        index += [", ".join(f"[{_zh(md_text(e.term)) if lang == 'en' else md_text(e.term)}]({rel(GLOSSARY_INDEX, page)}#{slugs[e.term]})"
                             + (f' <span lang="en">({md_text(e.english)})</span>' if lang == "en" else "") for e in entries), ""]
         lines = [f"# {labels['title']}{'：' if lang == 'zh' else ': '}{title}", ""]
         for entry in entries:
@@ -707,7 +707,7 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
     english = lambda text: en_md(text) if lang == "en" else f'<span lang="en">{en_md(text)}</span>'  # noqa: E731
     lines = [
         # The heading carries what readers search for: search ranks headings far above body text.
-        f"## {_zh(md_text(entry.term), lang) if lang == 'en' else md_text(entry.term)} · "
+        f"## {_zh(md_text(entry.term)) if lang == 'en' else md_text(entry.term)} · "
         f"{md_text(entry.english if lang == 'en' else entry.pinyin_plain)} {{ #{slugs[entry.term]} }}",
         "",
         f"{meta}  ",
@@ -721,7 +721,7 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
         located = sentence_location(site.report, entry.sentence)
         link = f"[{located[1]}]({rel(here, located[0] + '.md')}#{located[1]})" if located else ""
         lines += [f"**{labels['in-text']}** ({link}): " + _items(entry, lang), ""]
-        lines += [f"> {_zh(md_text(entry.sentence), lang)}", ""]
+        lines += [f"> {_zh(md_text(entry.sentence))}", ""]
     elif entry.evidence == "sourced":
         src = entry.source
         lines += [f"**{labels['sourced']}:** " + _items(entry, lang), "",
@@ -735,7 +735,7 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
     if entry.caveat:
         lines += [f"*{labels['caveat']}:* {english(entry.caveat)}", ""]
     if entry.related:
-        links = [f"[{_zh(md_text(r), lang) if lang == 'en' else md_text(r)}]({rel(here, glossary_page_of(by_term[r]))}#{slugs[r]})"
+        links = [f"[{_zh(md_text(r)) if lang == 'en' else md_text(r)}]({rel(here, glossary_page_of(by_term[r]))}#{slugs[r]})"
                  for r in entry.related]
         lines += [f"{labels['related']}: " + ", ".join(links), ""]
     if places:
@@ -746,17 +746,17 @@ def _glossary_entry(site: Site, entry: Entry, lang: str, here: str, slugs: dict[
 
 def _zh_runs(markdown: str) -> str:
     """English text whose Chinese runs are quotations of the original (a title in a citation)."""
-    return re.sub(r"[\u3400-\u9fff][\u3400-\u9fff0-9（）]*", lambda m: _zh(m.group(0), "en"), markdown)
+    return re.sub(r"[\u3400-\u9fff][\u3400-\u9fff0-9（）]*", lambda m: _zh(m.group(0)), markdown)
 
 
 def _cited(name: str, lang: str) -> str:
     """A source's title or publisher as published: Chinese ones are quoted as Chinese."""
-    return _zh(md_text(name), lang) if lang == "en" and HAN.search(name) else md_text(name)
+    return _zh(md_text(name)) if lang == "en" and HAN.search(name) else md_text(name)
 
 
 def _items(entry: Entry, lang: str, items=None) -> str:
     wrap = (lambda t: en_md(t)) if lang == "en" else (lambda t: f'<span lang="en">{en_md(t)}</span>')
-    return "; ".join(f"{_zh(md_text(zh), lang)} ({wrap(en)})" for zh, en in (items or entry.items)) + "."
+    return "; ".join(f"{_zh(md_text(zh))} ({wrap(en)})" for zh, en in (items or entry.items)) + "."
 
 
 def _report_years(site: Site) -> tuple[int, ...]:
@@ -806,7 +806,7 @@ def earlier_evidence(site: Site, entry: Entry, lang: str) -> list[str]:
     comma, colon = ("，", "：") if lang == "zh" else (", ", ": ")
     cite = f"{labels['report'].format(year=evidence.year)}{comma}{_place(report, evidence.paragraph, lang)}{colon}<{report.official_url}>"
     return [f"**{labels['earlier-report'].format(year=evidence.year, current=site.year)}{colon.strip()}** " + _items(entry, lang, evidence.items), "",
-            f"> {_zh(md_text(evidence.passage), lang)}", ">", f"> — {cite}", "", note, ""]
+            f"> {_zh(md_text(evidence.passage))}", ">", f"> — {cite}", "", note, ""]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -846,13 +846,13 @@ def new_terms_page(site: Site, lang: str) -> str:
     english = (lambda t: md_text(t)) if lang == "en" else (lambda t: f'<span lang="en">{md_text(t)}</span>')
     lines = [f"# {labels['title']}", "", labels["intro"], "", f"## {labels['new']} ({len(new)})", "", labels["new_intro"], "",
              "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|"]
-    lines += [f"| [{_zh(md_text(e.term), lang)}]({rel(NEW_TERMS, glossary_page_of(e))}#{slugs[e.term]}) | {english(e.english)} | "
+    lines += [f"| [{_zh(md_text(e.term))}]({rel(NEW_TERMS, glossary_page_of(e))}#{slugs[e.term]}) | {english(e.english)} | "
               f"{year_strip(e.years, all_years, lang)} |" for e in new]
     lines += ["", f"## {labels['dropped']} ({len(site.dropped)})", "", labels["dropped_intro"], "",
               "| " + " | ".join(labels["dropped_columns"]) + " |", "|---|---|---|---|"]
     for d in site.dropped:
         years = tuple(r.year for r in site.earlier if d.term in r.text)
-        lines.append(f"| {_zh(md_text(d.term), lang)} | {english(d.english)} | {english(d.note)} | {year_strip(years, all_years, lang)} |")
+        lines.append(f"| {_zh(md_text(d.term))} | {english(d.english)} | {english(d.note)} | {year_strip(years, all_years, lang)} |")
     # a reference page like the glossary: ranked below the report's own sections
     return front_matter(labels["title"], labels["description"], GLOSSARY_BOOST) + "\n".join(lines).rstrip() + "\n"
 
@@ -940,10 +940,10 @@ def figures_page(site: Site, lang: str) -> str:
             else:
                 figure = _cell(_en_figure(f))
                 if f.english_value != f"{f.value_as_written}{f.unit}".replace("％", "%"):
-                    figure += " " + _zh("(" + _cell(_zh_figure(f)) + ")", lang)
+                    figure += " " + _zh("(" + _cell(_zh_figure(f)) + ")")
                 figure += "".join(f" ({n})" for n in notes)
                 lines.append(f"| {_cell(f.indicator_en)} | {_cell(f.period)} | {f.measure} | {figure} | "
-                             f"{_zh(_cell(f.phrase), lang)} | {link} |")
+                             f"{_zh(_cell(f.phrase))} | {link} |")
         lines.append("")
     lines += [f"## {labels['fields']} {{ #fields }}", "", labels["fields_intro"], ""]
     for f in FIGURE_FIELDS:
@@ -1054,7 +1054,7 @@ def investors_page(site: Site, lang: str) -> str:
             if lang == "zh":
                 lines += [f"- {md_text(fact.zh)}（{link}）<br><span lang=\"en\" class=\"fact-en\">{en_md(fact.en)}</span>"]
             else:
-                lines += [f"- {en_md(fact.en)} {_zh('(' + md_text(fact.zh) + ')', lang, 'fact-zh')} {link}"]
+                lines += [f"- {en_md(fact.en)} {_zh('(' + md_text(fact.zh) + ')', 'fact-zh')} {link}"]
         lines.append("")
         if group.key == ENGAGE_GROUP:
             url = site.info.official_url
@@ -1245,7 +1245,7 @@ def targets_page(site: Site, lang: str) -> str:
         name = md_text(indicator.zh if lang == "zh" else indicator.en)
         lines += [f"### {name} {{ #{indicator.key} }}", ""]
         if lang == "en":
-            lines += [f"In the reports: {_zh(md_text(indicator.zh), lang)}", ""]
+            lines += [f"In the reports: {_zh(md_text(indicator.zh))}", ""]
         lines += ["| " + " | ".join(labels["columns"]) + " |", "|---|---|---|---|"]
         for r in records:
             target = _statement_link(site, r.target, _target_words(r, lang), here, lang)
