@@ -18,9 +18,12 @@ def test_the_language_switcher_keeps_the_page(page, served, start, target, lang)
     assert page.locator("html").get_attribute("lang") == lang
 
 
+TOOLTIP = "#site-tooltip"
+
+
 def _tooltip_text(page) -> str:
-    page.wait_for_selector(".md-tooltip2", state="visible", timeout=5000)
-    return page.locator(".md-tooltip2").first.inner_text()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    return page.locator(TOOLTIP).inner_text()
 
 
 def _english(site_data, term: str) -> str:
