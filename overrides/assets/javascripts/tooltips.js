@@ -4,7 +4,7 @@
 // Material's content.tooltips feature mounts a tooltip component on every titled element at page
 // load; on a page with a few hundred of them that was most of the page's blocking time on a phone.
 // Material has no lazy or delegated mode, and a tooltip library would be a new vendored dependency
-// for about sixty lines, so this script listens once on the document and makes its one tooltip
+// for about a hundred lines, so this script listens once on the document and makes its one tooltip
 // element on first use: nothing is done per element at load, however many titles a page has.
 // Header and navigation controls keep the browser's own title tooltip.
 (function () {
@@ -59,7 +59,6 @@
     var origin = document.body.getBoundingClientRect();
     tip.style.left = Math.round(left - origin.left) + "px";
     tip.style.top = Math.round(top - origin.top) + "px";
-    tip.className = "site-tooltip " + (above ? "site-tooltip--above" : "site-tooltip--below");
   }
 
   function show(el) {
