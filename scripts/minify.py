@@ -21,7 +21,8 @@ CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 JS_COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.M)
 
 STYLESHEETS = ["assets/stylesheets/site.css"]
-SCRIPTS = ["assets/javascripts/paragraphs.js", "assets/javascripts/workers/search-on-demand.js"]
+SCRIPTS = ["assets/javascripts/paragraphs.js", "assets/javascripts/tooltips.js",
+           "assets/javascripts/workers/search-on-demand.js"]
 
 
 def html(text: str) -> str:

@@ -18,19 +18,70 @@ def test_the_language_switcher_keeps_the_page(page, served, start, target, lang)
     assert page.locator("html").get_attribute("lang") == lang
 
 
+TOOLTIP = "#site-tooltip"
+
+
 def _tooltip_text(page) -> str:
-    page.wait_for_selector(".md-tooltip2", state="visible", timeout=5000)
-    return page.locator(".md-tooltip2").first.inner_text()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    return page.locator(TOOLTIP).inner_text()
 
 
 def _english(site_data, term: str) -> str:
     return next(e.english for e in site_data.glossary if e.term == term)
 
 
+def _later_term(page):
+    """A glossary term that is not the page's first occurrence: an abbr with its own title, no link.
+    A handle, not a locator: a locator by [title] would find another element once the title moves."""
+    return page.locator("article .paragraph-text abbr.glossary-term[title]").first.element_handle()
+
+
 def test_a_glossary_tooltip_appears_on_hover(page, served, site_data):
     page.goto(served + "tasks/3-business-environment/")
     page.locator("abbr.glossary-term", has_text="五个一办").first.hover()
     assert _english(site_data, "五个一办") in _tooltip_text(page)
+
+
+def test_no_material_tooltip_is_mounted(page, served):
+    # Material's content.tooltips mounts one component per titled element at load: off, for speed
+    page.goto(served + "en/targets/")
+    page.wait_for_load_state("load")
+    assert page.locator(".md-tooltip2").count() == 0
+    page.locator("article td a[title]").first.hover()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    assert page.locator(".md-tooltip2").count() == 0
+
+
+def test_the_tooltip_takes_the_place_of_the_title_while_shown(page, served):
+    page.goto(served + "tasks/3-business-environment/")
+    term = _later_term(page)
+    title = term.get_attribute("title")
+    term.hover()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    # no native tooltip on top of ours, and the element is described by it
+    assert term.get_attribute("title") is None
+    assert term.get_attribute("aria-describedby") == "site-tooltip"
+    assert page.locator(TOOLTIP).inner_text() == title
+
+
+def test_escape_hides_the_tooltip_and_restores_the_title(page, served):
+    page.goto(served + "tasks/3-business-environment/")
+    term = _later_term(page)
+    title = term.get_attribute("title")
+    term.hover()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    page.keyboard.press("Escape")
+    page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
+    assert term.get_attribute("title") == title
+    assert term.get_attribute("aria-describedby") is None
+
+
+def test_moving_the_pointer_away_hides_the_tooltip(page, served):
+    page.goto(served + "tasks/3-business-environment/")
+    _later_term(page).hover()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    page.locator("article h1").hover()
+    page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
 
 
 def test_a_glossary_tooltip_appears_on_keyboard_focus(page, served, site_data):
@@ -44,6 +95,56 @@ def test_an_english_name_shows_the_chinese_term_on_hover(page, served, site_data
     page.goto(served + "en/tasks/3-business-environment/")
     page.locator("article abbr.glossary-term", has_text=_english(site_data, "五个一办")).first.hover()
     assert "五个一办" in _tooltip_text(page)
+
+
+def test_a_linked_target_shows_its_chinese_phrase_on_hover(page, served):
+    page.goto(served + "en/targets/")
+    cell = page.locator("article h3#gdp-growth ~ * table").first.locator("tbody td a[title]").first
+    phrase = cell.get_attribute("title")
+    assert "生产总值" in phrase
+    cell.hover()
+    assert _tooltip_text(page) == phrase
+
+
+def test_a_tap_on_a_glossary_term_toggles_its_tooltip(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served + "tasks/3-business-environment/")
+    term = _later_term(page)
+    term.scroll_into_view_if_needed()
+    term.tap()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    term.tap()
+    page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
+    context.close()
+
+
+def test_a_tap_elsewhere_hides_the_tooltip(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served + "tasks/3-business-environment/")
+    term = _later_term(page)
+    term.scroll_into_view_if_needed()
+    term.tap()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    page.locator("article h1").tap()
+    page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
+    context.close()
+
+
+def test_a_tooltip_stays_inside_a_375px_screen(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served + "tasks/3-business-environment/")
+    term = _later_term(page)
+    term.scroll_into_view_if_needed()
+    term.tap()
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    box = page.locator(TOOLTIP).bounding_box()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert overflow <= 0
 
 
 def test_the_first_occurrence_links_to_the_glossary_entry(page, served):
