@@ -42,6 +42,22 @@ def test_a_glossary_tooltip_appears_on_hover(page, served, site_data):
     assert _english(site_data, "五个一办") in _tooltip_text(page)
 
 
+def test_a_first_view_fetches_no_tooltip_script(page, served):
+    page.goto(served + "tasks/3-business-environment/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in page.log.requests if url.endswith("/tooltips.js")]
+
+
+def test_the_first_hover_fetches_the_tooltip_script_and_shows_its_tooltip(page, served):
+    page.goto(served + "tasks/3-business-environment/")
+    page.wait_for_load_state("networkidle")
+    term = _later_term(page)
+    title = term.get_attribute("title")
+    term.hover()
+    assert _tooltip_text(page) == title
+    assert [url for url in page.log.requests if url.endswith("/tooltips.js")]
+
+
 def test_no_material_tooltip_is_mounted(page, served):
     # Material's content.tooltips mounts one component per titled element at load: off, for speed
     page.goto(served + "en/targets/")

@@ -99,56 +99,63 @@
     hideTimer = setTimeout(hide, 150);
   }
 
-  // Hover by mouse or pen; touch is handled by the click below.
-  document.addEventListener("pointerover", function (event) {
-    if (event.pointerType === "touch") return;
-    if (inside(event.target)) {
-      clearTimeout(hideTimer);
-      return;
-    }
-    var el = titled(event.target);
-    if (el) show(el);
-  });
-
-  document.addEventListener("pointerout", function (event) {
-    if (event.pointerType === "touch" || !inside(event.target) || inside(event.relatedTarget)) return;
-    hideSoon();
-  });
-
-  document.addEventListener("focusin", function (event) {
-    var el = titled(event.target);
-    if (el) show(el);
-  });
-
-  document.addEventListener("focusout", function (event) {
-    if (current && current.contains(event.target)) hide();
-  });
-
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") hide();
-  });
-
-  // On a touch screen there is no hover: a tap on a glossary term that is not a link toggles its
-  // tooltip, a tap anywhere else closes it (a tap on a link follows the link).
-  document.addEventListener("pointerdown", function (event) {
-    lastPointer = event.pointerType;
-  }, true);
-
-  document.addEventListener("click", function (event) {
-    var touch = lastPointer === "touch";
-    lastPointer = "";
-    if (!touch) return;
-    var term = event.target.closest && event.target.closest("abbr.glossary-term");
-    if (term && !term.closest("a") && term.closest(".md-content")) {
-      if (term === current) {
-        hide();
-      } else if (term.getAttribute("title")) {
-        show(term);
+  // What each event does; `capture` marks the one listened to on the way down.
+  var handlers = {
+    // Hover by mouse or pen; touch is handled by the click below.
+    pointerover: function (event) {
+      if (event.pointerType === "touch") return;
+      if (inside(event.target)) {
+        clearTimeout(hideTimer);
+        return;
       }
-    } else if (current && !(tip && tip.contains(event.target))) {
-      hide();
+      var el = titled(event.target);
+      if (el) show(el);
+    },
+    pointerout: function (event) {
+      if (event.pointerType === "touch" || !inside(event.target) || inside(event.relatedTarget)) return;
+      hideSoon();
+    },
+    focusin: function (event) {
+      var el = titled(event.target);
+      if (el) show(el);
+    },
+    focusout: function (event) {
+      if (current && current.contains(event.target)) hide();
+    },
+    keydown: function (event) {
+      if (event.key === "Escape" || event.key === "Esc") hide();
+    },
+    // On a touch screen there is no hover: a tap on a glossary term that is not a link toggles
+    // its tooltip, a tap anywhere else closes it (a tap on a link follows the link).
+    pointerdown: function (event) {
+      lastPointer = event.pointerType;
+    },
+    click: function (event) {
+      var touch = lastPointer === "touch";
+      lastPointer = "";
+      if (!touch) return;
+      var term = event.target.closest && event.target.closest("abbr.glossary-term");
+      if (term && !term.closest("a") && term.closest(".md-content")) {
+        if (term === current) {
+          hide();
+        } else if (term.getAttribute("title")) {
+          show(term);
+        }
+      } else if (current && !(tip && tip.contains(event.target))) {
+        hide();
+      }
     }
+  };
+
+  // This script is fetched by the reader's first hover, focus or tap on a titled element
+  // (partials/tooltips-on-demand.html), which queued the events until now: they are played
+  // first, in order, so that first hover or tap shows its tooltip.
+  var queued = window.siteTooltips;
+  if (queued) queued.stop();
+  Object.keys(handlers).forEach(function (type) {
+    document.addEventListener(type, handlers[type], type === "pointerdown");
   });
+  if (queued) queued.events.forEach(function (event) { handlers[event.type](event); });
 
   window.addEventListener("resize", hide);
 })();
