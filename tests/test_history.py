@@ -76,7 +76,7 @@ def test_the_new_terms_page_lists_the_terms_no_earlier_report_holds(site_data):
     page = new_terms_page(site_data, "en")
     new = [e.term for e in site_data.glossary if e.years == (2026,)]
     assert f"Terms first used in 2026 ({len(new)})" in page and "by exact string" in page
-    assert all(f"[<span lang=\"zh\" class=\"zh-original\" data-search-exclude>{t}</span>]" in page for t in new[:10])
+    assert all(f"[<span lang=\"zh\" class=\"zh-original\">{t}</span>]" in page for t in new[:10])
     assert f"no longer uses ({len(site_data.dropped)})" in page and "强省会" in page
 
 
