@@ -821,7 +821,7 @@ NEW_TERMS_LABELS = {
            "new": "{year}年首次出现的术语", "new_intro": "术语表中的这些术语不见于{first}—{previous}年的任何一份报告。",
            "dropped": "{previous}年报告使用、{year}年报告不再使用的提法",
            "dropped_intro": "以下口号和提法出现在{previous}年报告中，而{year}年报告全文中没有这一字符串。",
-           "columns": ("术语", "英文译名", "历年报告"), "dropped_columns": ("提法", "英文意思", "说明", "历年报告"),
+           "columns": ("术语", "英文译名"), "dropped_columns": ("提法", "英文意思", "说明", "历年报告"),
            "description": "贵阳市{year}年政府工作报告新出现的术语，以及{previous}年报告使用而{year}年报告不再使用的提法。"},
     "en": {"title": "New in {year}", "link": "the terms this report is the first to use, and the slogans of the {previous} "
            "report that it no longer uses",
@@ -832,7 +832,7 @@ NEW_TERMS_LABELS = {
            "{first}–{previous}.",
            "dropped": "Slogans of the {previous} report that the {year} report no longer uses",
            "dropped_intro": "These slogans and labels stand in the {previous} report; the {year} report does not contain the string.",
-           "columns": ("Term", "English", "Years"), "dropped_columns": ("Slogan", "Meaning", "Note", "Years"),
+           "columns": ("Term", "English"), "dropped_columns": ("Slogan", "Meaning", "Note", "Years"),
            "description": "Glossary terms new in Guiyang's {year} work report, and the slogans of the {previous} report it no "
            "longer uses."},
 }
@@ -844,10 +844,17 @@ def new_terms_page(site: Site, lang: str) -> str:
     all_years, slugs = _report_years(site), site.glossary_anchors
     new = [e for e in site.glossary if e.years == (site.year,)]
     english = (lambda t: md_text(t)) if lang == "en" else (lambda t: f'<span lang="en">{md_text(t)}</span>')
-    lines = [f"# {labels['title']}", "", labels["intro"], "", f"## {labels['new']} ({len(new)})", "", labels["new_intro"], "",
-             "| " + " | ".join(labels["columns"]) + " |", "|---|---|---|"]
-    lines += [f"| [{_zh(md_text(e.term))}]({rel(NEW_TERMS, glossary_page_of(e))}#{slugs[e.term]}) | {english(e.english)} | "
-              f"{year_strip(e.years, all_years, lang)} |" for e in new]
+    # By the glossary's themes, a table each: a reader finds a field's new terms together, and a
+    # phone lays out only the tables near the screen. No strip of years: each is this year alone.
+    lines = [f"# {labels['title']}", "", labels["intro"], "", f"## {labels['new']} ({len(new)})", "", labels["new_intro"]]
+    for theme, entries in _themes(site):
+        entries = [e for e in entries if e.years == (site.year,)]
+        if not entries:
+            continue
+        lines += ["", f"### {_theme_title(theme, lang)} ({len(entries)}) {{ #new-{theme} }}", "",
+                  "| " + " | ".join(labels["columns"]) + " |", "|---|---|"]
+        lines += [f"| [{_zh(md_text(e.term))}]({rel(NEW_TERMS, glossary_page_of(e))}#{slugs[e.term]}) | {english(e.english)} |"
+                  for e in entries]
     lines += ["", f"## {labels['dropped']} ({len(site.dropped)})", "", labels["dropped_intro"], "",
               "| " + " | ".join(labels["dropped_columns"]) + " |", "|---|---|---|---|"]
     for d in site.dropped:
