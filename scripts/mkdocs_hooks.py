@@ -174,6 +174,9 @@ def on_post_build(config):
         return  # an inner pass of one language; the merged index comes after the last one
     others = [lang for lang in plugin.build_languages if lang != plugin.default_language]
     _pipeline("search_index").write_split_index(Path(config.site_dir), others)
-    # Material's stylesheet trimmed to what the pages use, now that every page is built
-    _pipeline("purge_css").purge_site(Path(config.site_dir))
+    # Material's stylesheet trimmed to what the pages use, now that every page is built; not under
+    # `mkdocs serve`, where reading every page again would slow each reload and the full stylesheet
+    # looks the same (tests/browser/test_styles.py)
+    if not _serving:
+        _pipeline("purge_css").purge_site(Path(config.site_dir))
     _pipeline("publishing").write_publishing_files(Path(config.site_dir), config.site_url or "/", plugin.default_language)
