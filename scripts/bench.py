@@ -29,6 +29,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176878080
 PAIRS = 5
 LIGHTHOUSE = "lighthouse@12.2.3"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE_RUNS = 3
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -311,22 +312,27 @@ def lighthouse(site: Path) -> None:
             print(f"skipped: npm could not install {LIGHTHOUSE}: {result.stderr.strip()[-300:]}\n")
             return
     server, base = serve(site, site_prefix())
-    print(f"{'page':42} perf  a11y  best  seo")
+    print(f"{'page':42} perf  a11y  best  seo   (median of {LIGHTHOUSE_RUNS} runs; perf min–max)")
     try:
         for path in SCORED:
-            with tempfile.TemporaryDirectory() as tmp:
-                out = Path(tmp) / "report.json"
-                result = subprocess.run(
-                    [str(binary), base + path, "--quiet", "--output=json", f"--output-path={out}",
-                     "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
-                     "--only-categories=performance,accessibility,best-practices,seo"],
-                    env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
-                if result.returncode != 0 or not out.exists():
-                    print(f"{'/' + path:42} failed: {result.stderr.strip()[-200:]}")
-                    continue
-                categories = json.loads(out.read_text())["categories"]
-                scores = [round(categories[c]["score"] * 100) for c in ("performance", "accessibility", "best-practices", "seo")]
-                print(f"{'/' + path:42} " + "  ".join(f"{s:>4}" for s in scores))
+            runs = []
+            for _ in range(LIGHTHOUSE_RUNS):  # one run varies by several points with the machine's load
+                with tempfile.TemporaryDirectory() as tmp:
+                    out = Path(tmp) / "report.json"
+                    result = subprocess.run(
+                        [str(binary), base + path, "--quiet", "--output=json", f"--output-path={out}",
+                         "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+                         "--only-categories=performance,accessibility,best-practices,seo"],
+                        env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+                    if result.returncode != 0 or not out.exists():
+                        print(f"{'/' + path:42} failed: {result.stderr.strip()[-200:]}")
+                        break
+                    categories = json.loads(out.read_text())["categories"]
+                    runs.append([round(categories[c]["score"] * 100) for c in ("performance", "accessibility", "best-practices", "seo")])
+            else:
+                scores = [statistics.median_low(run[i] for run in runs) for i in range(4)]
+                spread = f"{min(r[0] for r in runs)}–{max(r[0] for r in runs)}"
+                print(f"{'/' + path:42} " + "  ".join(f"{s:>4}" for s in scores) + f"   ({spread})")
     finally:
         server.shutdown()
     print("targets: performance at least 98, accessibility, best practices and SEO 100\n")
