@@ -122,43 +122,38 @@ def test_a_linked_target_shows_its_chinese_phrase_on_hover(page, served):
     assert _tooltip_text(page) == phrase
 
 
-def test_a_tap_on_a_glossary_term_toggles_its_tooltip(browser, served):
+@pytest.fixture
+def tapped(browser, served):
+    """A phone-sized touch screen on a section page, a glossary term (not a link) just tapped."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(served + "tasks/3-business-environment/")
     term = _later_term(page)
     term.scroll_into_view_if_needed()
     term.tap()
-    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
-    term.tap()
-    page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
+    yield page, term
     context.close()
 
 
-def test_a_tap_elsewhere_hides_the_tooltip(browser, served):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(served + "tasks/3-business-environment/")
-    term = _later_term(page)
-    term.scroll_into_view_if_needed()
+def test_a_tap_on_a_glossary_term_toggles_its_tooltip(tapped):
+    page, term = tapped
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
     term.tap()
+    page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
+
+
+def test_a_tap_elsewhere_hides_the_tooltip(tapped):
+    page, _ = tapped
     page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
     page.locator("article h1").tap()
     page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
-    context.close()
 
 
-def test_a_tooltip_stays_inside_a_375px_screen(browser, served):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(served + "tasks/3-business-environment/")
-    term = _later_term(page)
-    term.scroll_into_view_if_needed()
-    term.tap()
+def test_a_tooltip_stays_inside_a_375px_screen(tapped):
+    page, _ = tapped
     page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
     box = page.locator(TOOLTIP).bounding_box()
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    context.close()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
     assert overflow <= 0
 
