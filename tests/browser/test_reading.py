@@ -68,34 +68,36 @@ def test_no_material_tooltip_is_mounted(page, served):
     assert page.locator(".md-tooltip2").count() == 0
 
 
-def test_the_tooltip_takes_the_place_of_the_title_while_shown(page, served):
+@pytest.fixture
+def hovered(page, served):
+    """A section page with the pointer on a glossary term (not a link) and its tooltip showing;
+    the term and its title as it was."""
     page.goto(served + "tasks/3-business-environment/")
     term = _later_term(page)
     title = term.get_attribute("title")
     term.hover()
     page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    return page, term, title
+
+
+def test_the_tooltip_takes_the_place_of_the_title_while_shown(hovered):
+    page, term, title = hovered
     # no native tooltip on top of ours, and the element is described by it
     assert term.get_attribute("title") is None
     assert term.get_attribute("aria-describedby") == "site-tooltip"
     assert page.locator(TOOLTIP).inner_text() == title
 
 
-def test_escape_hides_the_tooltip_and_restores_the_title(page, served):
-    page.goto(served + "tasks/3-business-environment/")
-    term = _later_term(page)
-    title = term.get_attribute("title")
-    term.hover()
-    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+def test_escape_hides_the_tooltip_and_restores_the_title(hovered):
+    page, term, title = hovered
     page.keyboard.press("Escape")
     page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
     assert term.get_attribute("title") == title
     assert term.get_attribute("aria-describedby") is None
 
 
-def test_moving_the_pointer_away_hides_the_tooltip(page, served):
-    page.goto(served + "tasks/3-business-environment/")
-    _later_term(page).hover()
-    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+def test_moving_the_pointer_away_hides_the_tooltip(hovered):
+    page, _, _ = hovered
     page.locator("article h1").hover()
     page.wait_for_selector(TOOLTIP, state="hidden", timeout=5000)
 
