@@ -1,8 +1,9 @@
 """A small disk cache for derived data that is slow to make and depends only on known inputs:
 the charts (matplotlib), the pinyin of the glossary terms (pypinyin's dictionaries take longer
 to load than the rest of page generation), the search dictionary (cut from jieba's), the data
-files that passed their schema (validating the glossary takes a third of page generation), and
-each page's HTML and search entries (scripts/page_cache.py).
+files that passed their schema (validating the glossary takes a third of page generation), each
+page's HTML and search entries (scripts/page_cache.py) and the trimmed theme stylesheet
+(scripts/purge_css.py).
 
 Entries live in .cache/<kind>/<key> (or under $REPORT_CACHE_DIR), where the key is a hash of
 everything that shapes the result; a changed input makes a new key, so an entry is never stale.

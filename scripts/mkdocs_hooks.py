@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 _glossary = None  # the GlossaryExtension of the current build
+_dictionary_hash = ""  # of the search dictionary jieba segments with (a key of cached search entries)
 _serving = False
 
 
@@ -136,7 +137,6 @@ def on_env(env, config, files):
 
 
 _files_hash = ""  # the files of the language pass being built (scripts/page_cache.py)
-_dictionary_hash = ""  # the search dictionary jieba segments with
 
 
 @event_priority(-120)  # after mkdocs-static-i18n has chosen the files of the language
